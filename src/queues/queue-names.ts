@@ -1,0 +1,28 @@
+/**
+ * The one list of queues and their payloads, imported by producers and processors alike.
+ * Payloads carry ids only: resume contents and PII never sit in Redis.
+ */
+export enum QueueName {
+  ResumeParse = 'resume-parse',
+  ApplicationScreen = 'application-screen',
+  Notify = 'notify',
+  Maintenance = 'maintenance',
+}
+
+export interface QueuePayloads {
+  [QueueName.ResumeParse]: { orgId: string; resumeId: string };
+  [QueueName.ApplicationScreen]: { orgId: string; applicationId: string; modelVersion?: string };
+  [QueueName.Notify]: { orgId: string; deliveryId: string };
+  [QueueName.Maintenance]: { task: 'sweep-outbox' | 'retention' };
+}
+
+export type JobOf<Q extends QueueName> = QueuePayloads[Q];
+
+/** Outcome a processor returns for expected, non-retryable situations; errors are thrown instead. */
+export enum JobOutcome {
+  Done = 'done',
+  Skipped = 'skipped',
+  NeedsReview = 'needs_review',
+}
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
