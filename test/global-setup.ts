@@ -11,6 +11,8 @@ export default async function globalSetup(): Promise<void> {
   }
   const dbName = new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.replace(/^\//, '');
   if (!/test/i.test(dbName)) {
-    throw new Error(`Refusing to run e2e tests against database "${dbName}": its name lacks "test".`);
+    throw new Error(
+      `Refusing to run e2e tests against database "${dbName}": its name lacks "test".`,
+    );
   }
 }

@@ -6,8 +6,18 @@ class HostTypedArrayEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     for (const name of [
-      'Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'BigInt64Array',
-      'Uint8Array', 'Uint16Array', 'Uint32Array', 'BigUint64Array', 'ArrayBuffer', 'Buffer',
+      'Float32Array',
+      'Float64Array',
+      'Int8Array',
+      'Int16Array',
+      'Int32Array',
+      'BigInt64Array',
+      'Uint8Array',
+      'Uint16Array',
+      'Uint32Array',
+      'BigUint64Array',
+      'ArrayBuffer',
+      'Buffer',
     ]) {
       this.global[name] = globalThis[name];
     }
