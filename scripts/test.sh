@@ -13,4 +13,4 @@ export NODE_ENV=test
 # pdf-parse loads its pdf.js worker with a dynamic import, which Jest's VM needs this flag for.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings"
 [ -d dist ] || npm run build
-npx jest --maxWorkers=2 "$@"
+npx jest --maxWorkers=2 --forceExit "$@"

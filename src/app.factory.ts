@@ -16,7 +16,6 @@ function applyHttpBasics(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.use(app.get(HttpMetricsMiddleware).use);
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
 }
 
 export function buildOpenApi(app: INestApplication) {
@@ -60,7 +59,12 @@ export function configureApi(app: NestExpressApplication, config: AppConfig): vo
 }
 
 async function create(module: DynamicModule): Promise<NestExpressApplication> {
-  return NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  return NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+    // Throw instead of process.exit on resolution errors, so callers (and tests) see them.
+    abortOnError: false,
+  });
 }
 
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {

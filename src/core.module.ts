@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { MongoModule } from './infra/mongo/mongo.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { EventsModule } from './modules/notifications/events.module';
 import { QueuesModule } from './queues/queues.module';
 
 /** Infrastructure shared by the API and the worker processes. */
@@ -22,6 +23,7 @@ export class CoreModule {
         MongoModule,
         RedisModule,
         QueuesModule,
+        EventsModule,
       ],
     };
   }

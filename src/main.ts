@@ -1,11 +1,16 @@
 import './instrument';
 import { createApiApp } from './app.factory';
 import { configOrExit } from './bootstrap';
+import { installGracefulShutdown } from './shutdown';
 
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
   const app = await createApiApp(config);
+  installGracefulShutdown(app, config.SHUTDOWN_DRAIN_MS, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT);
 }
 
-void bootstrap();
+bootstrap().catch((err: Error) => {
+  process.stderr.write(`api failed to start: ${err.stack ?? err.message}\n`);
+  process.exit(1);
+});

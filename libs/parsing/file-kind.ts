@@ -28,6 +28,9 @@ function isWordZip(buf: Buffer): boolean {
   } catch {
     // A zip that is truncated or corrupt is classified as a zip-shaped docx only when the local
     // header names it, so that preflight can report the precise reason.
-    return buf.subarray(0, 200).includes('word/', 0, 'latin1') || buf.includes('[Content_Types].xml', 0, 'latin1');
+    return (
+      buf.subarray(0, 200).includes('word/', 0, 'latin1') ||
+      buf.includes('[Content_Types].xml', 0, 'latin1')
+    );
   }
 }

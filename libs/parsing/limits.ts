@@ -18,8 +18,15 @@ export const LIMITS = {
     /** Ratio above which an entry is a bomb, applied once it would inflate beyond `ratioFloor`. */
     maxRatio: 100,
     ratioFloor: 1024 * 1024,
+    /** XML parts are inflated by preflight; a resume's are well under 2 MiB. */
+    maxXmlBytes: 16 * 1024 * 1024,
   },
-  pdf: { maxPages: 40 },
+  pdf: {
+    maxPages: 40,
+    /** Inflated size of one Flate stream, and of all of them, checked by preflight. */
+    maxStreamBytes: 64 * 1024 * 1024,
+    maxTotalStreamBytes: 128 * 1024 * 1024,
+  },
   extraction: {
     timeoutMs: 20_000,
     /** Resident memory of the extraction child, polled from /proc on Linux. */

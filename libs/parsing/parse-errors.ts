@@ -18,6 +18,8 @@ export const PARSE_ERRORS = {
   MALFORMED_PDF: 'PARSE.MALFORMED_PDF',
   /** A zip whose declared or actual inflated size, ratio or entry count is out of bounds. */
   ZIP_BOMB: 'PARSE.ZIP_BOMB',
+  /** A PDF whose compressed streams inflate beyond the budget (flate bomb). */
+  COMPRESSION_BOMB: 'PARSE.COMPRESSION_BOMB',
   /** A zip that is not a Word document (no word/document.xml), or is corrupt. */
   NOT_DOCX: 'PARSE.NOT_DOCX',
   MACRO_ENABLED: 'PARSE.MACRO_ENABLED',
@@ -48,6 +50,7 @@ const KIND: Record<ParseErrorCode, ErrorKind> = {
   'PARSE.TOO_MANY_PAGES': 'too_large',
   'PARSE.MALFORMED_PDF': 'validation',
   'PARSE.ZIP_BOMB': 'too_large',
+  'PARSE.COMPRESSION_BOMB': 'too_large',
   'PARSE.NOT_DOCX': 'unsupported_media',
   'PARSE.MACRO_ENABLED': 'validation',
   'PARSE.XML_DTD': 'validation',

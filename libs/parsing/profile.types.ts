@@ -14,7 +14,8 @@ export interface Field<T> {
   span?: Span;
 }
 
-export type DegreeLevel = 'none' | 'high_school' | 'associate' | 'bachelor' | 'master' | 'doctorate';
+export type DegreeLevel =
+  'none' | 'high_school' | 'associate' | 'bachelor' | 'master' | 'doctorate';
 export const DEGREE_LEVELS: readonly DegreeLevel[] = [
   'none',
   'high_school',

@@ -1,9 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../../libs/common/errors';
 import type { CommandRegistrar } from './cli.types';
+import { registerParseCommand } from './commands/parse.command';
+import { registerScoreCommand } from './commands/score.command';
+import { registerEvaluateCommand } from './commands/evaluate.command';
+import { registerClientsCommand } from './commands/clients.command';
+import { registerKeysCommand } from './commands/keys.command';
+import { registerOrgsCommand } from './commands/orgs.command';
 
 // Each command lives in its own file and registers itself; add new ones to this list.
-const registrars: CommandRegistrar[] = [];
+const registrars: CommandRegistrar[] = [
+  registerParseCommand,
+  registerScoreCommand,
+  registerEvaluateCommand,
+  registerOrgsCommand,
+  registerClientsCommand,
+  registerKeysCommand,
+];
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -2,7 +2,8 @@ import type { ErrorEvent } from '@sentry/nestjs';
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
-const SECRET_KEYS = /authorization|cookie|secret|password|token|resume|text|profile|email|phone|name/i;
+const SECRET_KEYS =
+  /authorization|cookie|secret|password|token|resume|text|profile|email|phone|name/i;
 
 function scrubString(s: string): string {
   return s.replace(EMAIL, '[email]').replace(PHONE, '[phone]');

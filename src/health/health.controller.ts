@@ -40,7 +40,10 @@ export class HealthController {
     ]);
   }
 
-  private async probe(key: string, fn: () => Promise<string | null>): Promise<HealthIndicatorResult> {
+  private async probe(
+    key: string,
+    fn: () => Promise<string | null>,
+  ): Promise<HealthIndicatorResult> {
     const ind = this.indicator.check(key);
     const reason = await fn().catch((e: Error) => e.message);
     return reason ? ind.down({ reason }) : ind.up();

@@ -1,24 +1,29 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, ForwardReference, Module, Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
-import { READINESS_CHECKS, ShutdownState } from './readiness';
+import { READINESS_CHECKS, ReadinessCheck, ShutdownState } from './readiness';
+
+interface HealthOptions {
+  /** Modules that export the extra checks (their providers stay singletons). */
+  imports?: (Type | DynamicModule | ForwardReference)[];
+  /** Process-specific readiness checks, e.g. the worker's model check. */
+  checks?: Type<ReadinessCheck>[];
+}
 
 @Module({})
 export class HealthModule {
-  /** `checks` adds process-specific readiness checks, e.g. the worker's model check. */
-  static forRoot(checks: Provider[] = []): DynamicModule {
+  static forRoot(options: HealthOptions = {}): DynamicModule {
     return {
       module: HealthModule,
       global: true,
-      imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false })],
+      imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
       providers: [
         ShutdownState,
-        ...checks,
         {
           provide: READINESS_CHECKS,
-          useFactory: (...found: unknown[]) => found,
-          inject: checks.map((c) => ('provide' in c ? c.provide : c)),
+          useFactory: (...found: ReadinessCheck[]) => found,
+          inject: options.checks ?? [],
         },
       ],
       exports: [ShutdownState],

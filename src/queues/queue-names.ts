@@ -12,8 +12,14 @@ export enum QueueName {
 export interface QueuePayloads {
   [QueueName.ResumeParse]: { orgId: string; resumeId: string };
   [QueueName.ApplicationScreen]: { orgId: string; applicationId: string; modelVersion?: string };
-  [QueueName.Notify]: { orgId: string; deliveryId: string };
-  [QueueName.Maintenance]: { task: 'sweep-outbox' | 'retention' };
+  /** One webhook delivery attempt, one per-job e-mail digest, or one "endpoint disabled" alert. */
+  [QueueName.Notify]:
+    | { orgId: string; deliveryId: string }
+    | { orgId: string; digest: { jobId: string; windowEnd: number } }
+    | { orgId: string; endpointDisabled: { endpointId: string } };
+  [QueueName.Maintenance]:
+    | { task: 'rescreen-job'; orgId: string; jobId: string; revision: number }
+    | { task: 'retention' };
 }
 
 export type JobOf<Q extends QueueName> = QueuePayloads[Q];

@@ -5,6 +5,8 @@ import type { ConnectionOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from '../infra/redis/redis-options';
 import { ALL_QUEUES } from './queue-names';
+import { QueueMetrics } from './queue-metrics';
+import { QueueProducer } from './queue-producer';
 
 /** A Queue without an 'error' listener would throw on a Redis outage and end the process. */
 @Injectable()
@@ -41,7 +43,7 @@ class QueueErrorListeners implements OnModuleInit {
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [QueueErrorListeners],
-  exports: [BullModule],
+  providers: [QueueErrorListeners, QueueProducer, QueueMetrics],
+  exports: [BullModule, QueueProducer],
 })
 export class QueuesModule {}

@@ -1,6 +1,7 @@
 import { findPdfHeader } from '../file-kind';
 import { LIMITS } from '../limits';
 import { parseError, PARSE_ERRORS } from '../parse-errors';
+import { checkFlateBudget } from './pdf-streams';
 
 /**
  * Byte-level checks of a PDF that need no parser. They see dictionaries written in the clear
@@ -29,6 +30,7 @@ export function preflightPdf(buf: Buffer, maxPages: number = LIMITS.pdf.maxPages
       maxPages,
     });
   }
+  checkFlateBudget(buf, raw);
 }
 
 /**
@@ -37,7 +39,7 @@ export function preflightPdf(buf: Buffer, maxPages: number = LIMITS.pdf.maxPages
  */
 const ACTIVE_PATTERNS: [RegExp, string][] = [
   [/\/JavaScript(?![A-Za-z])/, 'JavaScript'],
-  [/\/JS(?=[\s(<[/]|\d)/, 'JavaScript'],
+  [/\/JS(?=[\s(<[/])/, 'JavaScript'],
   [/\/S\s*\/Launch(?![A-Za-z])/, 'Launch action'],
   [/\/S\s*\/SubmitForm(?![A-Za-z])/, 'SubmitForm action'],
   [/\/S\s*\/ImportData(?![A-Za-z])/, 'ImportData action'],
@@ -50,12 +52,15 @@ function findActiveContent(raw: string): string | null {
   for (const [re, label] of ACTIVE_PATTERNS) if (re.test(raw)) return label;
   const ref = /\/OpenAction\s+(\d+)\s+(\d+)\s+R/.exec(raw);
   if (ref) {
-    // Resolve the referenced object when it is written in the clear; an action dictionary
-    // (has /S) is rejected, a destination array is not.
-    const obj = new RegExp(`(?:^|[\\r\\n\\s])${ref[1]}\\s+${ref[2]}\\s+obj\\s*<<[^]*?/S\\s*/`).exec(
-      raw.slice(0, 8 * 1024 * 1024),
-    );
-    if (obj && obj[0].length < 2000) return 'OpenAction';
+    // Resolve the referenced object when it is written in the clear: an action dictionary
+    // (it has /S) is rejected, a destination array is not.
+    const head = new RegExp(`(?:^|\\s)${ref[1]}\\s+${ref[2]}\\s+obj\\b`).exec(raw);
+    if (head) {
+      const body = raw.slice(head.index, head.index + 4096);
+      const end = body.indexOf('endobj');
+      if (/^[^]*?obj\s*<<[^]*\/S\s*\//.test(end < 0 ? body : body.slice(0, end)))
+        return 'OpenAction';
+    }
   }
   return null;
 }

@@ -4,11 +4,6 @@
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export interface DecodedText {
-  text: string;
-  encoding: TextEncoding;
-}
-
 /** Detects the encoding from the bytes; null when the bytes are not text in any of them. */
 export function detectTextEncoding(buf: Uint8Array): TextEncoding | null {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf-8';
@@ -21,16 +16,33 @@ export function detectTextEncoding(buf: Uint8Array): TextEncoding | null {
   return looksLikeSingleByteText(buf) ? 'windows-1252' : null;
 }
 
+/** Windows-1252 code points for bytes 0x80–0x9F (Node's decoder treats them as C1 controls). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 export function decodeText(buf: Uint8Array, encoding: TextEncoding): string {
-  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(buf);
-  return text;
+  if (encoding === 'windows-1252') {
+    return Buffer.from(buf)
+      .toString('latin1')
+      .replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
+  }
+  return new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(buf);
 }
 
 /** Control bytes other than tab, LF, VT, FF, CR and ESC never occur in text files. */
 function countControlBytes(buf: Uint8Array): number {
   let n = 0;
   for (const b of buf) {
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) n++;
+    if (
+      (b < 0x20 &&
+        b !== 0x09 &&
+        b !== 0x0a &&
+        b !== 0x0b &&
+        b !== 0x0c &&
+        b !== 0x0d &&
+        b !== 0x1b) ||
+      b === 0x7f
+    )
+      n++;
   }
   return n;
 }
@@ -54,7 +66,8 @@ function looksLikeSingleByteText(buf: Uint8Array): boolean {
     if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
     if (b >= 0x80) high++;
   }
-  return buf.length === 0 || high / buf.length < 0.3;
+  // Short strings are judged by the undefined-code-point test alone.
+  return buf.length < 64 || high / buf.length < 0.3;
 }
 
 /**
@@ -71,8 +84,10 @@ function guessBomlessUtf16(buf: Uint8Array): TextEncoding | null {
     if (buf[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul / pairs > 0.6 && evenNul === 0) return isCleanUtf16(buf, 'utf-16le') ? 'utf-16le' : null;
-  if (evenNul / pairs > 0.6 && oddNul === 0) return isCleanUtf16(buf, 'utf-16be') ? 'utf-16be' : null;
+  if (oddNul / pairs > 0.6 && evenNul === 0)
+    return isCleanUtf16(buf, 'utf-16le') ? 'utf-16le' : null;
+  if (evenNul / pairs > 0.6 && oddNul === 0)
+    return isCleanUtf16(buf, 'utf-16be') ? 'utf-16be' : null;
   return null;
 }
 

@@ -28,7 +28,8 @@ export const isZip = (buf: Uint8Array): boolean =>
 /** Lists the entries; throws TRUNCATED without an end-of-directory record, NOT_DOCX when corrupt. */
 export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   const eocd = findEocd(buf);
-  if (eocd < 0) throw parseError(PARSE_ERRORS.TRUNCATED, 'zip end-of-central-directory record not found');
+  if (eocd < 0)
+    throw parseError(PARSE_ERRORS.TRUNCATED, 'zip end-of-central-directory record not found');
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
@@ -38,7 +39,8 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   if (count > LIMITS.zip.maxEntries) {
     throw parseError(PARSE_ERRORS.ZIP_BOMB, `zip has ${count} entries`, { entries: count });
   }
-  if (cdOffset + cdSize > eocd) throw parseError(PARSE_ERRORS.TRUNCATED, 'zip central directory is cut off');
+  if (cdOffset + cdSize > eocd)
+    throw parseError(PARSE_ERRORS.TRUNCATED, 'zip central directory is cut off');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -68,10 +70,16 @@ export function checkZipBudget(entries: ZipEntry[]): void {
     total += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > LIMITS.zip.maxEntryUncompressed) {
-      throw parseError(PARSE_ERRORS.ZIP_BOMB, `zip entry ${e.name} inflates to ${e.uncompressedSize} bytes`);
+      throw parseError(
+        PARSE_ERRORS.ZIP_BOMB,
+        `zip entry ${e.name} inflates to ${e.uncompressedSize} bytes`,
+      );
     }
     if (e.uncompressedSize > LIMITS.zip.ratioFloor && ratio > LIMITS.zip.maxRatio) {
-      throw parseError(PARSE_ERRORS.ZIP_BOMB, `zip entry ${e.name} has compression ratio ${Math.round(ratio)}`);
+      throw parseError(
+        PARSE_ERRORS.ZIP_BOMB,
+        `zip entry ${e.name} has compression ratio ${Math.round(ratio)}`,
+      );
     }
   }
   if (total > LIMITS.zip.maxTotalUncompressed) {
@@ -90,7 +98,8 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
   if (end > buf.length) throw parseError(PARSE_ERRORS.TRUNCATED, `zip entry ${e.name} is cut off`);
   const data = buf.subarray(start, end);
   if (e.method === 0) return Buffer.from(data);
-  if (e.method !== 8) throw parseError(PARSE_ERRORS.NOT_DOCX, `zip entry ${e.name} uses method ${e.method}`);
+  if (e.method !== 8)
+    throw parseError(PARSE_ERRORS.NOT_DOCX, `zip entry ${e.name} uses method ${e.method}`);
   let out: Buffer;
   try {
     // +1 so that an entry larger than declared is detected rather than silently truncated.

@@ -59,10 +59,19 @@ function fromHttpException(e: HttpException): Mapped {
   // Terminus answers a failed readiness check with its whole result as the body.
   if (status === 503 && raw.status === 'error' && raw.error && typeof raw.error === 'object') {
     const down = Object.keys(raw.error as object).join(', ');
-    return { status, code: 'SERVICE.NOT_READY', message: `Not ready: ${down}`, details: raw.details };
+    return {
+      status,
+      code: 'SERVICE.NOT_READY',
+      message: `Not ready: ${down}`,
+      details: raw.details,
+    };
   }
   if (status === 400 && e.constructor.name === 'BadRequestException' && /JSON/.test(e.message)) {
-    return { status, code: 'COMMON.MALFORMED_BODY', message: 'The request body is not valid JSON.' };
+    return {
+      status,
+      code: 'COMMON.MALFORMED_BODY',
+      message: 'The request body is not valid JSON.',
+    };
   }
   const message = Array.isArray(raw.message)
     ? 'The request is invalid; see details.'
@@ -80,12 +89,28 @@ function fromHttpException(e: HttpException): Mapped {
 /** Errors thrown by Express middleware (body-parser) carry `status` and `type`. */
 function fromMiddlewareError(e: { status: number; type?: string; message?: string }): Mapped {
   if (e.type === 'entity.too.large')
-    return { status: 413, code: 'COMMON.PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    return {
+      status: 413,
+      code: 'COMMON.PAYLOAD_TOO_LARGE',
+      message: 'The request body is too large.',
+    };
   if (e.type === 'entity.parse.failed')
-    return { status: 400, code: 'COMMON.MALFORMED_BODY', message: 'The request body is not valid JSON.' };
+    return {
+      status: 400,
+      code: 'COMMON.MALFORMED_BODY',
+      message: 'The request body is not valid JSON.',
+    };
   if (e.status === 415 || e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
-    return { status: 415, code: 'COMMON.UNSUPPORTED_MEDIA_TYPE', message: e.message ?? 'Unsupported media type.' };
-  return { status: e.status, code: CODE_BY_STATUS[e.status] ?? `HTTP.${e.status}`, message: e.message ?? 'Request failed.' };
+    return {
+      status: 415,
+      code: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+      message: e.message ?? 'Unsupported media type.',
+    };
+  return {
+    status: e.status,
+    code: CODE_BY_STATUS[e.status] ?? `HTTP.${e.status}`,
+    message: e.message ?? 'Request failed.',
+  };
 }
 
 export function mapError(e: unknown): Mapped {
@@ -119,7 +144,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Errors raised before the logger middleware (e.g. body parsing) have no id yet.
     if (req && !req.id) req.id = requestIdFor(req, res);
     const mapped = mapError(exception);
-    if (mapped.status >= 500) {
+    // 503s (not ready, database down) are expected states, reported by probes and metrics instead.
+    if (mapped.status >= 500 && mapped.status !== 503) {
       this.logger.error({ err: exception, code: mapped.code, reqId: req?.id }, 'request failed');
     }
     if (res.headersSent) return;

@@ -1,0 +1,2 @@
+export type { FindOptions, NormalizedSkill, SkillEntry, SkillHit } from './skill.types';
+export { SkillTaxonomy } from './skill-taxonomy';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { GridFSBucket, ObjectId } from 'mongodb';
+import { Connection } from 'mongoose';
+import type { Readable } from 'node:stream';
+
+export interface StoredFileMeta {
+  orgId: string;
+  filename: string;
+  contentType: string;
+  sha256: string;
+}
+
+/** Original resume bytes in GridFS (bucket `resumes`), so every API and worker instance sees them. */
+@Injectable()
+export class FileStorage {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  private bucket(): GridFSBucket {
+    if (!this.connection.db) throw new Error('MongoNotConnectedError: database not connected');
+    return new GridFSBucket(this.connection.db, { bucketName: 'resumes' });
+  }
+
+  /** Resolves once every chunk is written, so a 202 never precedes durable storage. */
+  async save(bytes: Buffer, meta: StoredFileMeta): Promise<string> {
+    const upload = this.bucket().openUploadStream(meta.filename, {
+      metadata: { orgId: meta.orgId, sha256: meta.sha256, contentType: meta.contentType },
+    });
+    await new Promise<void>((resolve, reject) => {
+      upload.once('finish', () => resolve());
+      upload.once('error', reject);
+      upload.end(bytes);
+    });
+    return upload.id.toString();
+  }
+
+  async read(fileId: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.openStream(fileId)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  openStream(fileId: string): Readable {
+    return this.bucket().openDownloadStream(new ObjectId(fileId));
+  }
+
+  async delete(fileId: string): Promise<void> {
+    try {
+      await this.bucket().delete(new ObjectId(fileId));
+    } catch (err) {
+      if (!/FileNotFound|not found/i.test((err as Error).message)) throw err;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { inList, lessThan, trustedExpr } from '../../infra/mongo/trusted';
+import { Application, ApplicationStatus, Decision } from './application.schema';
+import { Cursor, SHORTLIST_SORT, shortlistFilter, ShortlistFilter } from './shortlist.query';
+
+export type ApplicationRecord = Application & { _id: Types.ObjectId };
+
+const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
+
+/** Applications, always scoped by org; status changes are atomic and append to the timeline. */
+@Injectable()
+export class ApplicationRepository {
+  constructor(@InjectModel(Application.name) private readonly model: Model<Application>) {}
+
+  async findById(orgId: string, id: string): Promise<ApplicationRecord | null> {
+    if (!isId(id)) return null;
+    return this.model.findOne({ _id: id, orgId }).lean<ApplicationRecord>().exec();
+  }
+
+  async findByJobAndResume(orgId: string, jobId: string, resumeId: string) {
+    return this.model.findOne({ orgId, jobId, resumeId }).lean<ApplicationRecord>().exec();
+  }
+
+  async findByResume(orgId: string, resumeId: string, statuses?: ApplicationStatus[]) {
+    const filter: Record<string, unknown> = { orgId, resumeId };
+    if (statuses) filter.status = inList(statuses);
+    return this.model.find(filter).lean<ApplicationRecord[]>().exec();
+  }
+
+  async create(
+    data: Pick<Application, 'orgId' | 'jobId' | 'resumeId'> & Partial<Application>,
+    status: ApplicationStatus,
+    reason: string,
+  ): Promise<ApplicationRecord> {
+    const at = new Date();
+    const doc = await this.model.create({
+      ...data,
+      status,
+      statusAt: at,
+      timeline: [{ status: 'received', at, reason: 'upload accepted' }, ...(status === 'received' ? [] : [{ status, at, reason }])],
+    });
+    return doc.toObject() as ApplicationRecord;
+  }
+
+  /**
+   * Moves to `to` only from one of `from` (when given); returns whether it moved. The
+   * conditional filter makes each transition happen at most once under concurrent workers.
+   */
+  async transition(
+    orgId: string,
+    id: string,
+    to: ApplicationStatus,
+    reason: string,
+    from?: ApplicationStatus[],
+    set: Partial<Application> = {},
+  ): Promise<boolean> {
+    const filter: Record<string, unknown> = { _id: id, orgId };
+    if (from) filter.status = inList(from);
+    const at = new Date();
+    const res = await this.model
+      .updateOne(filter, { $set: { ...set, status: to, statusAt: at }, $push: { timeline: { status: to, at, reason } } })
+      .exec();
+    return res.modifiedCount === 1;
+  }
+
+  /** Transitions every application of a resume that is in one of `from`. */
+  async transitionByResume(
+    orgId: string,
+    resumeId: string,
+    to: ApplicationStatus,
+    reason: string,
+    from: ApplicationStatus[],
+  ): Promise<number> {
+    const at = new Date();
+    const res = await this.model
+      .updateMany(
+        { orgId, resumeId, status: inList(from) },
+        { $set: { status: to, statusAt: at }, $push: { timeline: { status: to, at, reason } } },
+      )
+      .exec();
+    return res.modifiedCount;
+  }
+
+  async incrementRetries(orgId: string, id: string): Promise<number | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, orgId }, { $inc: { retries: 1 } }, { new: true })
+      .lean<ApplicationRecord>()
+      .exec();
+    return doc?.retries ?? null;
+  }
+
+  /** Work whose status has not moved since `before`: the outbox sweeper's input (all orgs). */
+  async findStale(statuses: ApplicationStatus[], before: Date, limit: number) {
+    return this.model
+      .find({ status: inList(statuses), statusAt: lessThan(before) })
+      .limit(limit)
+      .lean<ApplicationRecord[]>()
+      .exec();
+  }
+
+  /** One shortlist page plus one extra item to tell whether another page follows. */
+  async page(orgId: string, jobId: string, filter: ShortlistFilter, after: Cursor | undefined, limit: number) {
+    return this.model
+      .find(shortlistFilter(orgId, jobId, filter, after))
+      .sort(SHORTLIST_SORT)
+      .limit(limit + 1)
+      .lean<ApplicationRecord[]>()
+      .exec();
+  }
+
+  /** Records a decision only if the application is still where the person saw it. */
+  async decide(orgId: string, id: string, decision: Decision, from: ApplicationStatus[]) {
+    return this.model
+      .findOneAndUpdate({ _id: id, orgId, status: inList(from) }, { $set: { decision }, $push: { decisions: decision } }, { new: true })
+      .lean<ApplicationRecord>()
+      .exec();
+  }
+
+  async findByJob(orgId: string, jobId: string, statuses: ApplicationStatus[], afterId: string | undefined, limit: number) {
+    const filter: Record<string, unknown> = { orgId, jobId, status: inList(statuses) };
+    if (afterId) filter._id = trustedExpr({ $gt: new Types.ObjectId(afterId) });
+    return this.model.find(filter).sort({ _id: 1 }).limit(limit).lean<ApplicationRecord[]>().exec();
+  }
+}

@@ -1,0 +1,18 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
+import { JobOf, JobOutcome, QueueName } from '../../queues/queue-names';
+import { RescreenService } from './rescreen.service';
+
+@Processor(QueueName.Maintenance, PROCESSOR_OPTIONS)
+export class MaintenanceProcessor extends WorkerHost {
+  constructor(private readonly rescreen: RescreenService) {
+    super();
+  }
+
+  async process(job: Job<JobOf<QueueName.Maintenance>>): Promise<JobOutcome> {
+    const data = job.data;
+    if (data.task === 'rescreen-job') return this.rescreen.rescreenJob(data.orgId, data.jobId, data.revision);
+    return JobOutcome.Skipped;
+  }
+}
