@@ -41,7 +41,7 @@ mongo_cmd() {
     bin=$(command -v ferretdb || true)
     [ -n "$bin" ] || bin=$("$ROOT/scripts/build-ferretdb.sh")
     mkdir -p "$DIR/ferretdb"
-    echo "$bin --handler=sqlite --sqlite-url=file:$DIR/ferretdb/ --listen-addr=127.0.0.1:$MONGO_PORT --telemetry=disable --debug-addr=- --log-level=warn"
+    echo "$bin --handler=sqlite --sqlite-url=file:$DIR/ferretdb/ --listen-addr=127.0.0.1:$MONGO_PORT --state-dir=$DIR/ferretdb --telemetry=disable --debug-addr=- --log-level=warn"
   fi
 }
 

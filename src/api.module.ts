@@ -8,6 +8,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { ModelsModule } from './modules/models/models.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgsModule } from './modules/orgs/orgs.module';
 import { ShortlistModule } from './modules/shortlist/shortlist.module';
@@ -28,6 +29,7 @@ export class ApiModule {
         JobsModule,
         IntakeModule,
         ShortlistModule,
+        ModelsModule,
         ComplianceModule,
         NotificationsModule,
       ],

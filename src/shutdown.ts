@@ -9,7 +9,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * notice) the app closes: the HTTP server stops accepting and finishes in-flight requests, BullMQ
  * workers finish their active jobs. Past `timeoutMs` the process exits 1; a clean drain exits 0.
  */
-export function installGracefulShutdown(app: INestApplication, drainMs: number, timeoutMs: number): void {
+export function installGracefulShutdown(
+  app: INestApplication,
+  drainMs: number,
+  timeoutMs: number,
+): void {
   const logger = new Logger('Shutdown');
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {

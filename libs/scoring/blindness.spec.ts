@@ -20,25 +20,38 @@ describe('blind scoring', () => {
     model = await ScreeningModel.load({ version: '1.0.0' });
   });
 
-  it.each(COUNTERFACTUALS)('changing the %s changes neither the redacted profile nor the score', async (_what, edit) => {
-    const job = backendJob();
-    const base = redactProfile(backendPersona());
-    const changed = redactProfile(backendPersona(edit));
-    expect(changed.text).toEqual(base.text);
-    expect(changed.summary).toEqual(base.summary);
-    const [a, b] = await model.scoreBatch([
-      { profile: base, job },
-      { profile: changed, job },
-    ]);
-    expect(b.features).toEqual(a.features);
-    expect(b.score).toBe(a.score);
-    expect(b.explanation.reasons.map((r) => r.text)).toEqual(a.explanation.reasons.map((r) => r.text));
-  });
+  it.each(COUNTERFACTUALS)(
+    'changing the %s changes neither the redacted profile nor the score',
+    async (_what, edit) => {
+      const job = backendJob();
+      const base = redactProfile(backendPersona());
+      const changed = redactProfile(backendPersona(edit));
+      expect(changed.text).toEqual(base.text);
+      expect(changed.summary).toEqual(base.summary);
+      const [a, b] = await model.scoreBatch([
+        { profile: base, job },
+        { profile: changed, job },
+      ]);
+      expect(b.features).toEqual(a.features);
+      expect(b.score).toBe(a.score);
+      expect(b.explanation.reasons.map((r) => r.text)).toEqual(
+        a.explanation.reasons.map((r) => r.text),
+      );
+    },
+  );
 
   it('a change that is not protected (the skills) does change the score', async () => {
     const job = backendJob();
     const base = await model.score(redactProfile(backendPersona()), job);
-    const fewer = await model.score(redactProfile(backendPersona({ skills: ['Excel'] })), job);
+    const fewer = await model.score(
+      redactProfile(
+        backendPersona({
+          skills: ['Excel'],
+          stack: ['Excel', 'Word', 'Outlook', 'PowerPoint', 'Teams'],
+        }),
+      ),
+      job,
+    );
     expect(fewer.score).not.toBe(base.score);
   });
 
@@ -60,15 +73,32 @@ describe('blind scoring', () => {
       ].join('\n');
     const now = new Date(Date.UTC(2024, 0, 1));
     const job = backendJob();
-    const a = await model.score(redactProfile(buildProfile(resume('Avery Quinlan', 'She', 'her'), { now })), job);
-    const b = await model.score(redactProfile(buildProfile(resume('Jamal Okafor', 'He', 'his'), { now })), job);
+    const a = await model.score(
+      redactProfile(buildProfile(resume('Avery Quinlan', 'She', 'her'), { now })),
+      job,
+    );
+    const b = await model.score(
+      redactProfile(buildProfile(resume('Jamal Okafor', 'He', 'his'), { now })),
+      job,
+    );
     expect(b.features).toEqual(a.features);
     expect(b.score).toBe(a.score);
   });
 
   it('the redacted profile has no field for protected or contact data', () => {
     const r = redactProfile(backendPersona()) as unknown as Record<string, unknown>;
-    for (const key of ['contact', 'name', 'email', 'phone', 'location', 'address', 'languages', 'dateOfBirth', 'gender', 'photo']) {
+    for (const key of [
+      'contact',
+      'name',
+      'email',
+      'phone',
+      'location',
+      'address',
+      'languages',
+      'dateOfBirth',
+      'gender',
+      'photo',
+    ]) {
       expect(r).not.toHaveProperty(key);
     }
     const edu = (r.education as Record<string, unknown>[])[0];

@@ -5,7 +5,8 @@ import type { RedactedExperience, RedactedProfile, RedactedSkill } from './redac
 /** Projects a parsed profile onto what scoring may see (see `RedactedProfile`). */
 export function redactProfile(p: Profile): RedactedProfile {
   const ctx = redactionContext(p);
-  const r = (s: string | undefined): string | undefined => (s === undefined ? undefined : redactText(s, ctx));
+  const r = (s: string | undefined): string | undefined =>
+    s === undefined ? undefined : redactText(s, ctx);
   const excluded = p.quality?.excludedSpans ?? [];
   return {
     redacted: true,
@@ -14,32 +15,58 @@ export function redactProfile(p: Profile): RedactedProfile {
     summary: r(p.summary?.value),
     skills: p.skills
       .filter((s) => s.spans.length === 0 || s.spans.some((sp) => !isExcluded(sp, excluded)))
-      .map((s): RedactedSkill => ({ canonical: s.canonical, category: s.category, spans: s.spans, sections: s.sections })),
+      .map((s): RedactedSkill => ({
+        canonical: s.canonical,
+        category: s.category,
+        spans: s.spans,
+        sections: s.sections,
+      })),
     experience: redactExperience(p, ctx),
     totalExperienceMonths: p.totalExperienceMonths,
-    education: p.education.map((e) => ({ level: e.level, degree: r(e.degree), field: r(e.field), span: e.span })),
+    education: p.education.map((e) => ({
+      level: e.level,
+      degree: r(e.degree),
+      field: r(e.field),
+      span: e.span,
+    })),
     highestDegree: p.highestDegree,
-    certifications: p.certifications.map((c) => ({ name: redactText(c.name, ctx), issuer: r(c.issuer), span: c.span })),
+    certifications: p.certifications.map((c) => ({
+      name: redactText(c.name, ctx),
+      issuer: r(c.issuer),
+      span: c.span,
+    })),
   };
 }
 
 function redactionContext(p: Profile): RedactionContext {
   const c = p.contact;
   const name = c.name?.value ?? '';
-  const literals = [name, c.email?.value, c.phone?.value, c.location?.value, ...c.links.map((l) => l.value.url)];
+  const literals = [
+    name,
+    c.email?.value,
+    c.phone?.value,
+    c.location?.value,
+    ...c.links.map((l) => l.value.url),
+  ];
   // A location's parts ("Springfield", "IL") can appear apart from the contact line.
   const locationParts = (c.location?.value ?? '').split(/[,;/]/).map((s) => s.trim());
   return {
-    literals: [...literals, ...locationParts].filter((s): s is string => !!s && s.trim().length >= 2),
+    literals: [...literals, ...locationParts].filter(
+      (s): s is string => !!s && s.trim().length >= 2,
+    ),
     nameTokens: name.split(/[\s.,]+/).filter((t) => t.length >= 2),
   };
 }
 
 function redactExperience(p: Profile, ctx: RedactionContext): RedactedExperience[] {
-  const latest = Math.max(...p.experience.map(endMonthIndex).filter((m): m is number => m !== undefined), -Infinity);
+  const latest = Math.max(
+    ...p.experience.map(endMonthIndex).filter((m): m is number => m !== undefined),
+    -Infinity,
+  );
   return p.experience.map((e) => {
     const end = endMonthIndex(e);
-    const monthsBeforeLatest = e.current || end === undefined || !Number.isFinite(latest) ? 0 : Math.max(0, latest - end);
+    const monthsBeforeLatest =
+      e.current || end === undefined || !Number.isFinite(latest) ? 0 : Math.max(0, latest - end);
     return {
       title: e.title === undefined ? undefined : redactText(e.title, ctx),
       description: redactText(e.description, ctx),

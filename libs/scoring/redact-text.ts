@@ -12,25 +12,93 @@ export interface RedactionContext {
 
 const GENDERED: Record<string, string> = {
   // Neutral forms are listed too, so "They"/"they" come out identical to "She"/"he".
-  they: 'they', them: 'them', their: 'their', theirs: 'theirs', themselves: 'themselves',
-  he: 'they', she: 'they', him: 'them', his: 'their', her: 'their', hers: 'theirs',
-  himself: 'themselves', herself: 'themselves', sir: '', madam: '',
-  man: 'person', woman: 'person', men: 'people', women: 'people', male: '', female: '',
-  boy: 'child', girl: 'child', boys: 'children', girls: 'children', gentleman: 'person', lady: 'person',
-  gentlemen: 'people', ladies: 'people', mother: 'parent', father: 'parent', mom: 'parent', dad: 'parent',
-  mothers: 'parents', fathers: 'parents', wife: 'spouse', husband: 'spouse', son: 'child', daughter: 'child',
-  brother: 'sibling', sister: 'sibling', boyfriend: 'partner', girlfriend: 'partner',
-  maternity: 'parental', paternity: 'parental', fraternity: 'student society', sorority: 'student society',
-  chairman: 'chairperson', chairwoman: 'chairperson', chairmen: 'chairpersons', chairwomen: 'chairpersons',
-  salesman: 'salesperson', saleswoman: 'salesperson', salesmen: 'salespeople', saleswomen: 'salespeople',
-  businessman: 'businessperson', businesswoman: 'businessperson', spokesman: 'spokesperson',
-  spokeswoman: 'spokesperson', foreman: 'supervisor', forewoman: 'supervisor', waiter: 'server',
-  waitress: 'server', actress: 'actor', stewardess: 'flight attendant', steward: 'flight attendant',
-  hostess: 'host', headmaster: 'head teacher', headmistress: 'head teacher', policeman: 'police officer',
-  policewoman: 'police officer', fireman: 'firefighter', firewoman: 'firefighter', craftsman: 'craftsperson',
-  craftswoman: 'craftsperson', sportsman: 'athlete', sportswoman: 'athlete', congressman: 'legislator',
-  congresswoman: 'legislator', housewife: 'homemaker', househusband: 'homemaker', alumnus: 'graduate',
-  alumna: 'graduate', alumni: 'graduates', alumnae: 'graduates', masculine: '', feminine: '',
+  they: 'they',
+  them: 'them',
+  their: 'their',
+  theirs: 'theirs',
+  themselves: 'themselves',
+  he: 'they',
+  she: 'they',
+  him: 'them',
+  his: 'their',
+  her: 'their',
+  hers: 'theirs',
+  himself: 'themselves',
+  herself: 'themselves',
+  sir: '',
+  madam: '',
+  man: 'person',
+  woman: 'person',
+  men: 'people',
+  women: 'people',
+  male: '',
+  female: '',
+  boy: 'child',
+  girl: 'child',
+  boys: 'children',
+  girls: 'children',
+  gentleman: 'person',
+  lady: 'person',
+  gentlemen: 'people',
+  ladies: 'people',
+  mother: 'parent',
+  father: 'parent',
+  mom: 'parent',
+  dad: 'parent',
+  mothers: 'parents',
+  fathers: 'parents',
+  wife: 'spouse',
+  husband: 'spouse',
+  son: 'child',
+  daughter: 'child',
+  brother: 'sibling',
+  sister: 'sibling',
+  boyfriend: 'partner',
+  girlfriend: 'partner',
+  maternity: 'parental',
+  paternity: 'parental',
+  fraternity: 'student society',
+  sorority: 'student society',
+  chairman: 'chairperson',
+  chairwoman: 'chairperson',
+  chairmen: 'chairpersons',
+  chairwomen: 'chairpersons',
+  salesman: 'salesperson',
+  saleswoman: 'salesperson',
+  salesmen: 'salespeople',
+  saleswomen: 'salespeople',
+  businessman: 'businessperson',
+  businesswoman: 'businessperson',
+  spokesman: 'spokesperson',
+  spokeswoman: 'spokesperson',
+  foreman: 'supervisor',
+  forewoman: 'supervisor',
+  waiter: 'server',
+  waitress: 'server',
+  actress: 'actor',
+  stewardess: 'flight attendant',
+  steward: 'flight attendant',
+  hostess: 'host',
+  headmaster: 'head teacher',
+  headmistress: 'head teacher',
+  policeman: 'police officer',
+  policewoman: 'police officer',
+  fireman: 'firefighter',
+  firewoman: 'firefighter',
+  craftsman: 'craftsperson',
+  craftswoman: 'craftsperson',
+  sportsman: 'athlete',
+  sportswoman: 'athlete',
+  congressman: 'legislator',
+  congresswoman: 'legislator',
+  housewife: 'homemaker',
+  househusband: 'homemaker',
+  alumnus: 'graduate',
+  alumna: 'graduate',
+  alumni: 'graduates',
+  alumnae: 'graduates',
+  masculine: '',
+  feminine: '',
 };
 const GENDERED_RE = new RegExp(`\\b(${Object.keys(GENDERED).join('|')})\\b(?:'s)?`, 'gi');
 
@@ -41,7 +109,8 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|in|me|dev|co)\/\S*/gi;
 const PHONE_RE = /(?:\+?\d[\d\s().-]{6,}\d)/g;
 const AGE_RE = /\b\d{1,2}\s*[- ]?\s*(?:years?|yrs?)\s*[- ]?\s*old\b|\baged?\s+\d{1,2}\b/gi;
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_RE = new RegExp(
   `\\b(?:(?:${MONTHS})\\.?\\s*,?\\s*)?(?:\\d{1,2}[/.-])?(?:\\d{1,2}[/.-])?(?:19|20)\\d{2}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}\\b`,
   'gi',
@@ -51,7 +120,8 @@ const STREET_RE =
 const POSTCODE_RE = /\b\d{5}(?:-\d{4})?\b|\b\d{3}\s?\d{3}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // Case-sensitive, so that "MS Office" and "miss a deadline" survive.
 const HONORIFIC_RE = /\b(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MISS)\b\.?(?=\s+[A-Z])/g;
-const NAME_INTRO_RE = /\b(?:my\s+(?:full\s+)?name\s+is|i\s+am\s+called|name\s*:)\s*(?:[A-Z][\w'’-]*\s*){1,5}/g;
+const NAME_INTRO_RE =
+  /\b(?:my\s+(?:full\s+)?name\s+is|i\s+am\s+called|name\s*:)\s*(?:[A-Z][\w'’-]*\s*){1,5}/g;
 
 export function redactText(text: string, ctx: RedactionContext): string {
   let out = text;
@@ -74,7 +144,10 @@ export function redactText(text: string, ctx: RedactionContext): string {
     out = out.replace(new RegExp(`\\b${escapeRegExp(tok)}\\b(?:'s)?`, 'gi'), ' ');
   }
   out = out.replace(GENDERED_RE, (m: string, word: string) => GENDERED[word.toLowerCase()] ?? m);
-  return out.replace(/[ \t]+/g, ' ').replace(/ *\n[ \n]*/g, '\n').trim();
+  return out
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n[ \n]*/g, '\n')
+    .trim();
 }
 
 export function escapeRegExp(s: string): string {

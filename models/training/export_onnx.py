@@ -32,6 +32,8 @@ def export_onnx(model, calib, n_features, path):
     del g.output[:]
     for name in ['probability', 'expected', 'raw']:
         g.output.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [None, 1]))
+    # The converter names the graph with a random UUID; a fixed name keeps the file bytes reproducible.
+    g.name = 'screening'
     m.producer_name = 'resume-screener models/training'
     m.doc_string = 'Resume-job fit: LightGBM ranker + Platt calibration. See the model card (.json).'
     onnx.checker.check_model(m)

@@ -8,7 +8,7 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 from cv import FIT_THRESHOLD, grouped_folds
 
 PARAMS = dict(
-    objective='lambdarank', n_estimators=300, learning_rate=0.03, max_depth=3, num_leaves=7,
+    objective='lambdarank', n_estimators=300, learning_rate=0.03, max_depth=2, num_leaves=3,
     min_child_samples=80, subsample=0.8, subsample_freq=1, colsample_bytree=0.8, reg_lambda=5.0,
     lambdarank_truncation_level=60, label_gain=list(range(0, 11)),
 )

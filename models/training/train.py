@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import numpy as np
@@ -33,10 +34,31 @@ def load(path):
     return df, features
 
 
-def cross_validate(df, features, k, seed):
+def fold_matrix(data_csv, train_rows, cache_dir, salt):
+    """The feature matrix with text statistics fitted only on the fold's training resumes and jobs.
+    Cached per (fold ids, full feature matrix), so a change to the feature code invalidates it."""
+    os.makedirs(cache_dir, exist_ok=True)
+    ids = sorted(set(train_rows.resume_id) | set(train_rows.job_id))
+    key = hashlib.sha256(('\n'.join(ids) + salt).encode()).hexdigest()[:16]
+    out = os.path.join(cache_dir, f'fold-{key}.csv')
+    if not os.path.exists(out):
+        ids_path = os.path.join(cache_dir, f'fold-{key}.ids')
+        with open(ids_path, 'w') as f:
+            f.write('\n'.join(ids) + '\n')
+        root = os.path.join(os.path.dirname(__file__), '..', '..')
+        subprocess.run(['node', '-r', './libs/scoring/scripts/ts-register.js', 'libs/scoring/scripts/features.ts',
+                        data_csv, out, '--fit-ids', ids_path], cwd=root, check=True, stderr=subprocess.DEVNULL)
+    return load(out)[0]
+
+
+def cross_validate(df, features, k, seed, data_csv=None, cache_dir=None, salt=''):
     rows = []
     for fold, train, test in grouped_folds(df, k, seed):
-        dtr, dte = df.iloc[train], df.iloc[test]
+        if data_csv:
+            fdf = fold_matrix(data_csv, df.iloc[train], cache_dir, salt)
+            dtr, dte = fdf.iloc[train], fdf.iloc[test]
+        else:
+            dtr, dte = df.iloc[train], df.iloc[test]
         model = fit_raw(dtr, features, seed)
         calib = fit_calibration(dtr, features, seed)
         raw = predict_raw(model, dte[features].to_numpy(np.float32))
@@ -99,14 +121,18 @@ def main():
     ap.add_argument('--folds', type=int, default=5)
     ap.add_argument('--repeats', type=int, default=3, help='extra CV repetitions with other seeds, for stability')
     ap.add_argument('--cv-only', action='store_true')
+    ap.add_argument('--data', help='resume_data.csv: refit the text statistics inside each CV fold (strict protocol)')
     args = ap.parse_args()
 
     df, features = load(args.features)
-    rows = cross_validate(df, features, args.folds, args.seed)
+    cache = os.path.join(os.path.dirname(args.features), 'folds')
+    salt = sha256(args.features)
+    cv = lambda seed: cross_validate(df, features, args.folds, seed, args.data, cache, salt)  # noqa: E731
+    rows = cv(args.seed)
     summary = print_table(rows, f'Grouped CV, seed {args.seed} (unseen resumes AND unseen jobs)')
     repeats = []
     for s in range(1, args.repeats):
-        r = cross_validate(df, features, args.folds, args.seed + s)
+        r = cv(args.seed + s)
         repeats.append({'seed': args.seed + s, **summarize(r)})
         print_table(r, f'Grouped CV, seed {args.seed + s}')
     if args.cv_only:
@@ -129,7 +155,8 @@ def main():
     # CV predictions of fold 0..k-1 pooled, to describe the label bands honestly (not in-sample).
     cv_prob, cv_y = [], []
     for _, train, test in grouped_folds(df, args.folds, args.seed):
-        dtr, dte = df.iloc[train], df.iloc[test]
+        fdf = fold_matrix(args.data, df.iloc[train], cache, salt) if args.data else df
+        dtr, dte = fdf.iloc[train], fdf.iloc[test]
         p, _ = apply_calibration(fit_calibration(dtr, features, args.seed),
                                  predict_raw(fit_raw(dtr, features, args.seed), dte[features].to_numpy(np.float32)))
         cv_prob.append(p)
@@ -174,7 +201,9 @@ def build_card(args, name, features, df, onnx_path, stats_file, calib, rows, sum
         },
         'metrics': {
             'protocol': f'{args.folds}-fold grouped CV: each test fold holds pairs whose resume and job are both unseen '
-                        '(resume fold = job fold = k); training uses pairs whose resume and job are both outside fold k.',
+                        '(resume fold = job fold = k); training uses pairs whose resume and job are both outside fold k.'
+                        + (' Text statistics (IDF, category affinity) are refitted inside each fold on its training '
+                           'resumes and jobs only.' if args.data else ' Text statistics are fitted on all rows (label-free).'),
             'folds': rows, 'mean': summary, 'repeats': repeats,
         },
         'limitations': LIMITATIONS,

@@ -7,9 +7,11 @@ import { registerEvaluateCommand } from './commands/evaluate.command';
 import { registerClientsCommand } from './commands/clients.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerOrgsCommand } from './commands/orgs.command';
+import { registerRankCommand } from './commands/rank.command';
 
 // Each command lives in its own file and registers itself; add new ones to this list.
 const registrars: CommandRegistrar[] = [
+  registerRankCommand,
   registerParseCommand,
   registerScoreCommand,
   registerEvaluateCommand,

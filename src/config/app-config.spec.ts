@@ -35,4 +35,18 @@ describe(loadConfig.name, () => {
     );
     expect(error!.message).toContain('MONGO_URI');
   });
+
+  it('reads optional keys that have no default', () => {
+    const config = loadConfig({
+      ...valid,
+      MODEL_VERSION: '9.9.9',
+      SENTRY_DSN: 'https://k@sentry.example/1',
+    });
+    expect(config.MODEL_VERSION).toBe('9.9.9');
+    expect(config.SENTRY_DSN).toBe('https://k@sentry.example/1');
+  });
+
+  it('rejects a malformed optional key', () => {
+    expect(() => loadConfig({ ...valid, MODEL_VERSION: '../etc' })).toThrow(/MODEL_VERSION/);
+  });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { EnvSchema } from './env.schema';
 
 /** Validated, typed configuration; inject it as `AppConfig`. */
@@ -21,11 +21,18 @@ const flatten = (errors: ValidationError[]) =>
     reason: Object.values(e.constraints ?? { invalid: 'is invalid' }).join('; '),
   }));
 
+/** Every key the schema declares, including optional ones without a default. */
+export function schemaKeys(): string[] {
+  const declared = getMetadataStorage()
+    .getTargetValidationMetadatas(EnvSchema, '', true, false)
+    .map((m) => m.propertyName);
+  return [...new Set([...Object.keys(new EnvSchema()), ...declared])];
+}
+
 /** Validates the whole environment at once, so a failed boot lists every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new EnvSchema());
   const present: Record<string, string> = {};
-  for (const key of [...known, 'MONGO_URI', 'REDIS_URL', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT']) {
+  for (const key of schemaKeys()) {
     const value = env[key];
     if (value !== undefined && value !== '') present[key] = value;
   }

@@ -115,6 +115,12 @@ export class EnvSchema {
   @IsString()
   MODELS_DIR?: string;
 
+  /** A candidate model version workers score alongside the active one (shadow mode). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.-]+$/)
+  SHADOW_MODEL_VERSION?: string;
+
   /** Grace period for in-flight requests and jobs on SIGTERM, in milliseconds. */
   @IsInt()
   @Min(0)
@@ -170,7 +176,7 @@ export class EnvSchema {
   /** Requests per window per client on routes marked @UploadThrottle(). */
   @IsInt()
   @Min(1)
-  THROTTLE_UPLOAD_LIMIT: number = 30;
+  THROTTLE_UPLOAD_LIMIT: number = 300;
 
   /** Failed secrets for one client_id (within the window below) that trigger a lockout. */
   @IsInt()

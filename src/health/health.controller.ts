@@ -34,10 +34,15 @@ export class HealthController {
   ready() {
     return this.health.check([
       () => this.probe('process', async () => (this.shutdown.draining ? 'shutting down' : null)),
-      () => this.probe('mongo', async () => ((await this.mongo.ping()) ? null : 'unreachable')),
+      () => this.probe('mongo', async () => this.mongoState()),
       () => this.probe('redis', async () => ((await this.redis.ping()) ? null : 'unreachable')),
       ...this.extra.map((c) => () => this.probe(c.key, () => c.check())),
     ]);
+  }
+
+  private async mongoState(): Promise<string | null> {
+    if (!(await this.mongo.ping())) return 'unreachable';
+    return this.mongo.indexesReady ? null : 'building indexes';
   }
 
   private async probe(

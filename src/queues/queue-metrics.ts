@@ -21,7 +21,8 @@ export class QueueMetrics implements OnModuleInit {
           await Promise.all(
             ALL_QUEUES.map(async (name) => {
               const counts = await withTimeout(producer.queue(name).getJobCounts(...STATES));
-              for (const state of STATES) if (counts) this.set({ queue: name, state }, counts[state] ?? 0);
+              for (const state of STATES)
+                if (counts) this.set({ queue: name, state }, counts[state] ?? 0);
             }),
           );
         },
@@ -49,7 +50,10 @@ export class QueueMetrics implements OnModuleInit {
 async function withTimeout<T>(p: Promise<T>, ms = 500): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms))),
+    ]);
   } catch {
     return undefined;
   } finally {

@@ -19,6 +19,7 @@ export interface QueuePayloads {
     | { orgId: string; endpointDisabled: { endpointId: string } };
   [QueueName.Maintenance]:
     | { task: 'rescreen-job'; orgId: string; jobId: string; revision: number }
+    | { task: 'rescore'; orgId: string; jobId?: string; modelVersion: string }
     | { task: 'retention' };
 }
 

@@ -62,7 +62,9 @@ export class QueueProducer {
       await Promise.race([add, timeout]);
       return true;
     } catch (err) {
-      this.logger.warn(`enqueue ${name}/${jobId} deferred to the outbox: ${(err as Error).message}`);
+      this.logger.warn(
+        `enqueue ${name}/${jobId} deferred to the outbox: ${(err as Error).message}`,
+      );
       return false;
     } finally {
       clearTimeout(timer);
@@ -71,5 +73,10 @@ export class QueueProducer {
 }
 
 export const parseJobId = (resumeId: string) => `parse_${resumeId}`;
-export const screenJobId = (applicationId: string, retries: number, revision: number) =>
-  `screen_${applicationId}_r${revision}_t${retries}`;
+export const screenJobId = (
+  applicationId: string,
+  retries: number,
+  revision: number,
+  modelVersion?: string,
+) =>
+  `screen_${applicationId}_r${revision}_t${retries}${modelVersion ? `_m${modelVersion.replace(/[^\w.-]/g, '')}` : ''}`;

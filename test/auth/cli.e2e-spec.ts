@@ -6,6 +6,9 @@ import request from 'supertest';
 import { bearer, waitForMongo } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const root = join(__dirname, '..', '..');
 
 function screener(...args: string[]) {

@@ -3,6 +3,9 @@ import request from 'supertest';
 import { createOrgWithToken, TestTenant } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const randomIp = () => `10.77.${(Math.random() * 255) | 0}.${(Math.random() * 254 + 1) | 0}`;
 
 describe('hostile requests', () => {

@@ -5,6 +5,9 @@ import { KeyRingService } from '../../src/modules/auth/keys/key-ring.service';
 import { bearer, createOrgWithToken, tokenFor } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const kidOf = (token: string) => decode(token, { complete: true })?.header.kid;
 
 /** Several instances share the signing keys through Mongo; rotation never breaks a token. */

@@ -8,6 +8,9 @@ import { AuditEvent } from '../../src/modules/audit/audit-event.schema';
 import { createOrgWithToken, TestTenant } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const ENV = {
   TRUST_PROXY: '1',
   THROTTLE_IP_LIMIT: '40',

@@ -19,6 +19,9 @@ import {
 import { bearer, createOrgWithToken, tokenFor } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 /**
  * The README's role matrix, written out by hand (not derived from ENDPOINT_ACCESS), so a
  * change to the enforced table that is not also made here fails this suite.
@@ -203,10 +206,9 @@ describe('role × endpoint-class matrix', () => {
           if (name === 'constructor' || typeof handler !== 'function') continue;
           if (!Reflect.hasMetadata(PATH_METADATA, handler)) continue;
           inspected += 1;
-          const path = `/${base}/${Reflect.getMetadata(PATH_METADATA, handler)}`.replace(
-            /\/+/g,
-            '/',
-          );
+          const path = `/${base}/${Reflect.getMetadata(PATH_METADATA, handler)}`
+            .replace(/\/+/g, '/')
+            .replace(/(.)\/$/, '$1');
           const meta = (key: string) =>
             Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, metatype);
           const roles = meta(ROLES_KEY) as Role[] | undefined;

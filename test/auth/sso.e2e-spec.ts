@@ -8,6 +8,9 @@ import { bearer, createOrgWithToken, TestTenant } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 import { followToCallback, TestIdp } from './support/oidc-idp';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const REDIRECT_BASE = 'http://sso-callback.test';
 const CALLBACK = `${REDIRECT_BASE}/auth/sso/callback`;
 const ACCOUNTS = {

@@ -4,6 +4,9 @@ import { ServiceClientRepository } from '../../src/modules/auth/clients/service-
 import { bearer, createOrgWithToken, TestTenant, tokenFor } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const SSO = {
   issuer: 'https://idp.b.example',
   clientId: 'b-app',

@@ -11,6 +11,9 @@ import { KeyRingService } from '../../src/modules/auth/keys/key-ring.service';
 import { bearer, createOrgWithToken, TestTenant } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 

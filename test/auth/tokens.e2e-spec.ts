@@ -7,6 +7,9 @@ import { AuditEvent } from '../../src/modules/audit/audit-event.schema';
 import { bearer, createOrgWithToken, TestTenant } from '../helpers/auth';
 import { createAuthApp } from './support/auth-app';
 
+// Booting the app and seeding tenants can take seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const uniqueIp = () =>
   `10.${(Math.random() * 255) | 0}.${(Math.random() * 255) | 0}.${(Math.random() * 254 + 1) | 0}`;
 

@@ -5,7 +5,8 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import { Application } from '../../src/modules/applications/application.schema';
 
-export const labelFor = (score: number) => (score >= 70 ? 'strong_fit' : score >= 45 ? 'potential_fit' : 'weak_fit');
+export const labelFor = (score: number) =>
+  score >= 70 ? 'strong_fit' : score >= 45 ? 'potential_fit' : 'weak_fit';
 
 /** Seeds screened applications straight into MongoDB (scores given), returning their ids. */
 export async function seedApplications(
@@ -26,7 +27,14 @@ export async function seedApplications(
     score: score ?? undefined,
     label: score === null ? undefined : labelFor(score),
     modelVersion: score === null ? undefined : 'seed-1',
-    explanation: score === null ? undefined : { contributions: [], reasons: [{ text: 'Has 3 of 3 required skills', impact: 'positive' }], baseline: 40 },
+    explanation:
+      score === null
+        ? undefined
+        : {
+            contributions: [],
+            reasons: [{ text: 'Has 3 of 3 required skills', impact: 'positive' }],
+            baseline: 40,
+          },
     ...extra,
   }));
   const created = await model.insertMany(docs);

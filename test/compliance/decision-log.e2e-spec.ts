@@ -27,9 +27,17 @@ describe('tamper-evident decision log', () => {
     const { orgId, token } = await createOrgWithToken(app, ['recruiter']);
     const auditor = await tokenFor(app, orgId, ['auditor']);
     const job = await createJob(app, token);
-    const ids = await seedApplications(app, orgId, job.id, Array.from({ length: n }, (_, i) => 40 + i * 10));
+    const ids = await seedApplications(
+      app,
+      orgId,
+      job.id,
+      Array.from({ length: n }, (_, i) => 40 + i * 10),
+    );
     for (const id of ids) {
-      const res = await http(app).post(`/applications/${id}/decision`).set(auth(token)).send({ decision: 'reject', reason: 'Not enough on-call experience' });
+      const res = await http(app)
+        .post(`/applications/${id}/decision`)
+        .set(auth(token))
+        .send({ decision: 'reject', reason: 'Not enough on-call experience' });
       expect(res.status).toBe(201);
     }
     return { orgId, token, auditor, ids, jobId: job.id };
@@ -41,9 +49,19 @@ describe('tamper-evident decision log', () => {
     const { orgId, auditor, ids, jobId } = await orgWithDecisions(3);
     const res = await verify(auditor);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ orgId, ok: true, checked: 3, firstSeq: 1, lastSeq: 3, brokenLink: null });
+    expect(res.body).toMatchObject({
+      orgId,
+      ok: true,
+      checked: 3,
+      firstSeq: 1,
+      lastSeq: 3,
+      brokenLink: null,
+    });
 
-    const found = await http(app).get('/audit/decision-log').query({ applicationId: ids[1] }).set(auth(auditor));
+    const found = await http(app)
+      .get('/audit/decision-log')
+      .query({ applicationId: ids[1] })
+      .set(auth(auditor));
     expect(found.status).toBe(200);
     expect(found.body).toHaveLength(1);
     expect(found.body[0]).toMatchObject({
@@ -94,7 +112,9 @@ describe('tamper-evident decision log', () => {
         }),
       ),
     );
-    const seqs = (await entries.find({ orgId }).lean().exec()).map((e) => e.seq).sort((a, b) => a - b);
+    const seqs = (await entries.find({ orgId }).lean().exec())
+      .map((e) => e.seq)
+      .sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(await log.verify(orgId)).toMatchObject({ ok: true, checked: 12 });
   });
@@ -103,13 +123,24 @@ describe('tamper-evident decision log', () => {
     const { orgId, auditor } = await orgWithDecisions(4);
     await entries.collection.updateOne({ orgId, seq: 3 }, { $set: { score: 99 } });
     const res = await verify(auditor);
-    expect(res.body).toMatchObject({ ok: false, checked: 2, lastSeq: 2, brokenLink: { seq: 3, problem: 'hash_mismatch' } });
+    expect(res.body).toMatchObject({
+      ok: false,
+      checked: 2,
+      lastSeq: 2,
+      brokenLink: { seq: 3, problem: 'hash_mismatch' },
+    });
   });
 
   it('detects an edited reason, a deleted entry and a truncated tail', async () => {
     const a = await orgWithDecisions(3);
-    await entries.collection.updateOne({ orgId: a.orgId, seq: 2 }, { $set: { reason: 'Great fit' } });
-    expect((await verify(a.auditor)).body.brokenLink).toMatchObject({ seq: 2, problem: 'content_mismatch' });
+    await entries.collection.updateOne(
+      { orgId: a.orgId, seq: 2 },
+      { $set: { reason: 'Great fit' } },
+    );
+    expect((await verify(a.auditor)).body.brokenLink).toMatchObject({
+      seq: 2,
+      problem: 'content_mismatch',
+    });
 
     const b = await orgWithDecisions(3);
     await entries.collection.deleteOne({ orgId: b.orgId, seq: 2 });
@@ -117,12 +148,17 @@ describe('tamper-evident decision log', () => {
 
     const c = await orgWithDecisions(3);
     await entries.collection.deleteOne({ orgId: c.orgId, seq: 3 });
-    expect((await verify(c.auditor)).body.brokenLink).toMatchObject({ seq: 3, problem: 'truncated' });
+    expect((await verify(c.auditor)).body.brokenLink).toMatchObject({
+      seq: 3,
+      problem: 'truncated',
+    });
   });
 
   it('has no update or delete path through the model', async () => {
     const { orgId } = await orgWithDecisions(1);
-    await expect(entries.updateOne({ orgId, seq: 1 }, { $set: { score: 1 } }).exec()).rejects.toThrow(/append-only/);
+    await expect(
+      entries.updateOne({ orgId, seq: 1 }, { $set: { score: 1 } }).exec(),
+    ).rejects.toThrow(/append-only/);
     await expect(entries.deleteMany({ orgId }).exec()).rejects.toThrow(/append-only/);
     expect(await entries.countDocuments({ orgId })).toBe(1);
   });
@@ -131,12 +167,21 @@ describe('tamper-evident decision log', () => {
     const { orgId, auditor } = await orgWithDecisions(4);
     const all = (await entries.find({ orgId }).lean().exec()).sort((x, y) => x.seq - y.seq);
     // Entries 1–2 become older than the cutoff.
-    await entries.collection.updateMany({ orgId, seq: { $lte: 2 } }, { $set: { at: new Date('2020-01-01') } });
+    await entries.collection.updateMany(
+      { orgId, seq: { $lte: 2 } },
+      { $set: { at: new Date('2020-01-01') } },
+    );
     const pruned = await app.get(DecisionLogMaintenance).prune(orgId, new Date('2021-01-01'));
     expect(pruned).toBe(2);
     const res = await verify(auditor);
     // The first two hashes no longer match their (moved) dates, but they are gone: the chain starts after them.
-    expect(res.body).toMatchObject({ ok: true, firstSeq: 3, lastSeq: 4, checked: 2, headHash: all[3].hash });
+    expect(res.body).toMatchObject({
+      ok: true,
+      firstSeq: 3,
+      lastSeq: 4,
+      checked: 2,
+      headHash: all[3].hash,
+    });
   });
 
   it('is for auditors only', async () => {

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { eventually, LocalServer, privateMongo, privateRedis } from '../helpers/local-services';
 import { createTestApp } from '../helpers/test-app';
@@ -28,6 +30,15 @@ describe('readiness under outages', () => {
     const res = await ready();
     expect(res.status).toBe(200);
     expect(res.body.details).toMatchObject({ mongo: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('has built the unique indexes that de-duplication relies on before reporting ready', async () => {
+    const db = app.get<Connection>(getConnectionToken()).db!;
+    const unique = async (coll: string) =>
+      (await db.collection(coll).indexes()).filter((i) => i.unique).map((i) => JSON.stringify(i.key));
+    expect(await unique('applications')).toContain(JSON.stringify({ jobId: 1, resumeId: 1 }));
+    expect(await unique('resumes')).toContain(JSON.stringify({ orgId: 1, sha256: 1 }));
+    expect(await unique('idempotencyKeys')).toContain(JSON.stringify({ orgId: 1, key: 1 }));
   });
 
   it('goes 503 naming Redis when Redis stops, and recovers when it is back', async () => {

@@ -46,7 +46,13 @@ describe('graceful shutdown', () => {
   beforeEach(async () => {
     port = await freePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_MS: '1500' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        SHUTDOWN_DRAIN_MS: '1500',
+      },
       stdio: 'ignore',
     });
     await eventually(async () => (await get(port, '/health/ready')) === 200, 'api ready');
@@ -61,7 +67,11 @@ describe('graceful shutdown', () => {
     const inFlight = slowPost(port, 2500);
     await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGTERM');
-    await eventually(async () => (await get(port, '/health/ready')) === 503, 'readiness 503 while draining', 1400);
+    await eventually(
+      async () => (await get(port, '/health/ready')) === 503,
+      'readiness 503 while draining',
+      1400,
+    );
     expect(await get(port, '/health/live')).toBe(200);
     // The body-parser error for a POST to a GET route is still an HTTP answer: it completed.
     expect(await inFlight).toBeGreaterThanOrEqual(200);

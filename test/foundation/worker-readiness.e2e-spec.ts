@@ -25,7 +25,9 @@ describe('worker readiness', () => {
     const worker = await createTestWorker({ MODEL_VERSION: 'no-such-version' });
     try {
       await eventually(
-        async () => (await request(worker.getHttpServer()).get('/health/ready')).body?.error?.details?.mongo?.status === 'up',
+        async () =>
+          (await request(worker.getHttpServer()).get('/health/ready')).body?.error?.details?.mongo
+            ?.status === 'up',
         'mongo connected',
       );
       const res = await request(worker.getHttpServer()).get('/health/ready');

@@ -98,6 +98,7 @@ function mongoBinary(): { command: string; args: (port: number, dir: string) => 
       '--handler=sqlite',
       `--sqlite-url=file:${d}/`,
       `--listen-addr=127.0.0.1:${p}`,
+      `--state-dir=${d}`,
       '--telemetry=disable',
       '--debug-addr=-',
       '--log-level=error',

@@ -32,7 +32,11 @@ export function textResume(seed: string): Buffer {
   );
 }
 
-export async function createJob(app: INestApplication, token: string, body: Record<string, unknown> = {}) {
+export async function createJob(
+  app: INestApplication,
+  token: string,
+  body: Record<string, unknown> = {},
+) {
   const res = await request(app.getHttpServer())
     .post('/jobs')
     .set('Authorization', `Bearer ${token}`)
@@ -46,11 +50,18 @@ export async function createJob(app: INestApplication, token: string, body: Reco
       status: 'open',
       ...body,
     });
-  if (res.status !== 201) throw new Error(`job create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`job create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; revision: number };
 }
 
-export function upload(app: INestApplication, token: string, jobId: string, bytes: Buffer, filename: string) {
+export function upload(
+  app: INestApplication,
+  token: string,
+  jobId: string,
+  bytes: Buffer,
+  filename: string,
+) {
   return request(app.getHttpServer())
     .post(`/jobs/${jobId}/applications`)
     .set('Authorization', `Bearer ${token}`)
@@ -58,7 +69,9 @@ export function upload(app: INestApplication, token: string, jobId: string, byte
 }
 
 export async function getApplication(app: INestApplication, token: string, id: string) {
-  return request(app.getHttpServer()).get(`/applications/${id}`).set('Authorization', `Bearer ${token}`);
+  return request(app.getHttpServer())
+    .get(`/applications/${id}`)
+    .set('Authorization', `Bearer ${token}`);
 }
 
 /** Waits until the application reaches one of `statuses`, then returns its view. */

@@ -3,7 +3,14 @@ import request from 'supertest';
 import { createOrgWithToken } from '../helpers/auth';
 import { LocalServer, privateRedis } from '../helpers/local-services';
 import { createTestApp, createTestWorker } from '../helpers/test-app';
-import { createJob, example, getApplication, textResume, upload, waitForStatus } from './intake-helpers';
+import {
+  createJob,
+  example,
+  getApplication,
+  textResume,
+  upload,
+  waitForStatus,
+} from './intake-helpers';
 
 /** The main flow on real services: upload → GridFS → parse → screen, for each format. */
 describe('intake pipeline', () => {
@@ -38,7 +45,11 @@ describe('intake pipeline', () => {
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ jobId, status: 'queued', duplicate: false });
 
-    const done = await waitForStatus(api, token, res.body.applicationId, ['screened', 'needs_review', 'failed']);
+    const done = await waitForStatus(api, token, res.body.applicationId, [
+      'screened',
+      'needs_review',
+      'failed',
+    ]);
     expect(done.status).toBe('screened');
     expect(done.score).toEqual(expect.any(Number));
     expect(done.score as number).toBeGreaterThanOrEqual(0);
@@ -109,7 +120,11 @@ describe('intake pipeline', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ resumeId: stored.body.resumeId });
     expect(res.status).toBe(202);
-    const done = await waitForStatus(api, token, res.body.applicationId, ['screened', 'failed', 'needs_review']);
+    const done = await waitForStatus(api, token, res.body.applicationId, [
+      'screened',
+      'failed',
+      'needs_review',
+    ]);
     expect(done.status).toBe('screened');
   });
 
@@ -140,7 +155,11 @@ describe('intake pipeline', () => {
       .attach('file', textResume('batch-3'), 'three.txt');
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ accepted: 2, rejected: 1 });
-    expect(res.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(res.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'accepted',
+      'rejected',
+      'accepted',
+    ]);
     expect(res.body.results[1].error.code).toBe('RESUME.UNSUPPORTED_TYPE');
   });
 

@@ -52,7 +52,13 @@ describe('nothing is lost', () => {
     await redis.start();
     const worker = await createTestWorker({ REDIS_URL: redis.url });
     try {
-      const done = await waitForStatus(api, token, res.body.applicationId, ['screened', 'failed'], 90_000);
+      const done = await waitForStatus(
+        api,
+        token,
+        res.body.applicationId,
+        ['screened', 'failed'],
+        90_000,
+      );
       expect(done.status).toBe('screened');
     } finally {
       await worker.close();
@@ -70,7 +76,9 @@ describe('nothing is lost', () => {
     let unfinishedAtKill = 0;
     await eventually(
       async () => {
-        const statuses = await Promise.all(ids.map(async (id) => (await getApplication(api, token, id)).body.status));
+        const statuses = await Promise.all(
+          ids.map(async (id) => (await getApplication(api, token, id)).body.status),
+        );
         if (!statuses.includes('screened')) return false;
         first.kill('SIGKILL');
         unfinishedAtKill = statuses.filter((s) => s !== 'screened').length;

@@ -85,7 +85,8 @@ describe('jobs API', () => {
 
   it('never serves a stale job list or detail after a write', async () => {
     const { token: t } = await createOrgWithToken(app, ['recruiter']);
-    const get = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${t}`);
+    const get = (path: string) =>
+      request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${t}`);
     const first = await createJob(app, t, { title: 'Cached one' });
     expect((await get('/jobs')).body.items).toHaveLength(1);
     expect((await get('/jobs')).body.items).toHaveLength(1); // served from cache
@@ -102,20 +103,41 @@ describe('jobs API', () => {
     expect(listed).toContain('Renamed');
 
     const metrics = await request(app.getHttpServer()).get('/metrics');
-    expect(metrics.text).toMatch(/screener_cache_requests_total\{cache="jobs",result="hit"\} [1-9]/);
-    expect(metrics.text).toMatch(/screener_cache_requests_total\{cache="job",result="miss"\} [1-9]/);
+    expect(metrics.text).toMatch(
+      /screener_cache_requests_total\{cache="jobs",result="hit"\} [1-9]/,
+    );
+    expect(metrics.text).toMatch(
+      /screener_cache_requests_total\{cache="job",result="miss"\} [1-9]/,
+    );
   });
 
   it('creates a draft job from an uploaded posting with its requirements extracted', async () => {
-    const posting = readFileSync(join(__dirname, '..', '..', 'examples', 'jobs', 'backend-engineer.md'));
-    const res = await auth(http().post('/jobs/from-file')).attach('file', posting, 'backend-engineer.md');
+    const posting = readFileSync(
+      join(__dirname, '..', '..', 'examples', 'jobs', 'backend-engineer.md'),
+    );
+    const res = await auth(http().post('/jobs/from-file')).attach(
+      'file',
+      posting,
+      'backend-engineer.md',
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Senior Backend Engineer', status: 'draft', minYears: 5, educationLevel: 'bachelor' });
+    expect(res.body).toMatchObject({
+      title: 'Senior Backend Engineer',
+      status: 'draft',
+      minYears: 5,
+      educationLevel: 'bachelor',
+    });
     const required = res.body.requiredSkills.map((s: { name: string }) => s.name);
     expect(required).toEqual(expect.arrayContaining(['Node.js', 'TypeScript', 'Kubernetes']));
-    expect(res.body.preferredSkills.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['NestJS', 'Redis']));
+    expect(res.body.preferredSkills.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['NestJS', 'Redis']),
+    );
 
-    const exe = await auth(http().post('/jobs/from-file')).attach('file', Buffer.from('MZ\x90\x00binary'), 'job.pdf');
+    const exe = await auth(http().post('/jobs/from-file')).attach(
+      'file',
+      Buffer.from('MZ\x90\x00binary'),
+      'job.pdf',
+    );
     expect(exe.status).toBe(415);
     expect(exe.body.error.code).toBe('JOB.UNSUPPORTED_FILE');
   });

@@ -10,7 +10,13 @@ import { createOrgWithToken, tokenFor } from '../helpers/auth';
 import { createTestApp } from '../helpers/test-app';
 import { createJob, textResume } from '../intake/intake-helpers';
 
-type Item = { id: string; score?: number; label?: string; topReasons: string[]; decision?: { value: string } };
+type Item = {
+  id: string;
+  score?: number;
+  label?: string;
+  topReasons: string[];
+  decision?: { value: string };
+};
 
 describe('ranked shortlist and decisions', () => {
   let app: INestApplication;
@@ -37,7 +43,14 @@ describe('ranked shortlist and decisions', () => {
       statusAt: new Date(),
       timeline: [],
       score: score ?? undefined,
-      label: score === null ? undefined : score >= 70 ? 'strong_fit' : score >= 45 ? 'potential_fit' : 'weak_fit',
+      label:
+        score === null
+          ? undefined
+          : score >= 70
+            ? 'strong_fit'
+            : score >= 45
+              ? 'potential_fit'
+              : 'weak_fit',
       topReasons: ['seeded'],
       skills: score !== null && score >= 60 ? ['Node.js', 'Kubernetes'] : ['Node.js'],
       ...extra,
@@ -47,9 +60,16 @@ describe('ranked shortlist and decisions', () => {
   }
 
   const page = (jobId: string, query: Record<string, unknown>, t = token) =>
-    request(app.getHttpServer()).get(`/jobs/${jobId}/applications`).query(query).set('Authorization', `Bearer ${t}`);
+    request(app.getHttpServer())
+      .get(`/jobs/${jobId}/applications`)
+      .query(query)
+      .set('Authorization', `Bearer ${t}`);
 
-  async function walk(jobId: string, query: Record<string, unknown>, onPage?: (n: number) => Promise<void>) {
+  async function walk(
+    jobId: string,
+    query: Record<string, unknown>,
+    onPage?: (n: number) => Promise<void>,
+  ) {
     const seen: Item[] = [];
     let cursor: string | undefined;
     let n = 0;
@@ -65,7 +85,31 @@ describe('ranked shortlist and decisions', () => {
 
   it('orders by score descending then id, stable under ties, with unscored items last', async () => {
     const job = await createJob(app, token);
-    const scores = [90, 80, 80, 80, 80, 75, 75, 60, 60, 60, 50, 40, 40, null, null, 95, 80, 10, 75, 80, 55, 33, 33];
+    const scores = [
+      90,
+      80,
+      80,
+      80,
+      80,
+      75,
+      75,
+      60,
+      60,
+      60,
+      50,
+      40,
+      40,
+      null,
+      null,
+      95,
+      80,
+      10,
+      75,
+      80,
+      55,
+      33,
+      33,
+    ];
     const ids = await seed(job.id, scores);
     const seen = await walk(job.id, { limit: 4 });
     expect(seen.map((i) => i.id).sort()).toEqual([...ids].sort());
@@ -80,7 +124,10 @@ describe('ranked shortlist and decisions', () => {
 
   it('loses and repeats nothing while new applications arrive between pages', async () => {
     const job = await createJob(app, token);
-    const ids = await seed(job.id, Array.from({ length: 30 }, (_, i) => 40 + (i % 6) * 10));
+    const ids = await seed(
+      job.id,
+      Array.from({ length: 30 }, (_, i) => 40 + (i % 6) * 10),
+    );
     const seen = await walk(job.id, { limit: 5 }, async (n) => {
       if (n < 4) await seed(job.id, [99, 45, 45, 10]);
     });
@@ -92,8 +139,16 @@ describe('ranked shortlist and decisions', () => {
   it('combines filters', async () => {
     const job = await createJob(app, token);
     const ids = await seed(job.id, [92, 85, 72, 65, 50, 30]);
-    await apps.updateOne({ _id: ids[1] }, { $set: { decision: { value: 'hold', actor: 'x', at: new Date() } } });
-    const res = await page(job.id, { label: 'strong_fit', minScore: 80, skill: 'Kubernetes', decision: 'none' });
+    await apps.updateOne(
+      { _id: ids[1] },
+      { $set: { decision: { value: 'hold', actor: 'x', at: new Date() } } },
+    );
+    const res = await page(job.id, {
+      label: 'strong_fit',
+      minScore: 80,
+      skill: 'Kubernetes',
+      decision: 'none',
+    });
     expect(res.body.items.map((i: Item) => i.id)).toEqual([ids[0]]);
     const held = await page(job.id, { decision: 'hold' });
     expect(held.body.items.map((i: Item) => i.id)).toEqual([ids[1]]);
@@ -118,15 +173,30 @@ describe('ranked shortlist and decisions', () => {
     const job = await createJob(app, token);
     const [strong, weak] = await seed(job.id, [91, 20]);
     const decide = (id: string, body: object) =>
-      request(app.getHttpServer()).post(`/applications/${id}/decision`).set('Authorization', `Bearer ${token}`).send(body);
+      request(app.getHttpServer())
+        .post(`/applications/${id}/decision`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
 
-    expect((await decide(weak, { decision: 'reject' })).body.error.code).toBe('DECISION.REASON_REQUIRED');
-    expect((await decide(weak, { decision: 'advance' })).body.error.code).toBe('DECISION.REASON_REQUIRED');
-    expect((await decide(strong, { decision: 'hold' })).body.error.code).toBe('DECISION.REASON_REQUIRED');
+    expect((await decide(weak, { decision: 'reject' })).body.error.code).toBe(
+      'DECISION.REASON_REQUIRED',
+    );
+    expect((await decide(weak, { decision: 'advance' })).body.error.code).toBe(
+      'DECISION.REASON_REQUIRED',
+    );
+    expect((await decide(strong, { decision: 'hold' })).body.error.code).toBe(
+      'DECISION.REASON_REQUIRED',
+    );
     expect((await decide(strong, { decision: 'promote' })).status).toBe(400);
-    const ok = await decide(weak, { decision: 'advance', reason: 'Strong portfolio outside the resume' });
+    const ok = await decide(weak, {
+      decision: 'advance',
+      reason: 'Strong portfolio outside the resume',
+    });
     expect(ok.status).toBe(201);
-    expect(ok.body.decision).toMatchObject({ value: 'advance', reason: 'Strong portfolio outside the resume' });
+    expect(ok.body.decision).toMatchObject({
+      value: 'advance',
+      reason: 'Strong portfolio outside the resume',
+    });
 
     const audit = await app
       .get(getModelToken('AuditEvent'))
@@ -139,13 +209,19 @@ describe('ranked shortlist and decisions', () => {
       .get(`/applications/${weak}/history`)
       .set('Authorization', `Bearer ${token}`);
     expect(history.body.filter((e: { type: string }) => e.type === 'decision')).toEqual([
-      expect.objectContaining({ decision: 'advance', reason: 'Strong portfolio outside the resume', score: 20 }),
+      expect.objectContaining({
+        decision: 'advance',
+        reason: 'Strong portfolio outside the resume',
+        score: 20,
+      }),
     ]);
   });
 
   it('shows hiring managers the blind view only', async () => {
     const job = await createJob(app, token);
-    const text = textResume('blind').toString('utf8').replace('Candidate blind', 'Zelda Quartermain');
+    const text = textResume('blind')
+      .toString('utf8')
+      .replace('Candidate blind', 'Zelda Quartermain');
     const resume = await resumes.create({
       orgId,
       fileId: new Types.ObjectId().toString(),
@@ -158,7 +234,9 @@ describe('ranked shortlist and decisions', () => {
     });
     const [id] = await seed(job.id, [77], { resumeId: String(resume._id) } as Partial<Application>);
     const hm = await tokenFor(app, orgId, ['hiring_manager']);
-    const asHm = await request(app.getHttpServer()).get(`/applications/${id}?view=full`).set('Authorization', `Bearer ${hm}`);
+    const asHm = await request(app.getHttpServer())
+      .get(`/applications/${id}?view=full`)
+      .set('Authorization', `Bearer ${hm}`);
     expect(asHm.status).toBe(200);
     expect(asHm.body.view).toBe('blind');
     const blindText = JSON.stringify(asHm.body.profile);
@@ -166,7 +244,9 @@ describe('ranked shortlist and decisions', () => {
     expect(blindText).not.toContain('@example.com');
     expect(blindText).not.toContain('555 0100');
 
-    const asRecruiter = await request(app.getHttpServer()).get(`/applications/${id}`).set('Authorization', `Bearer ${token}`);
+    const asRecruiter = await request(app.getHttpServer())
+      .get(`/applications/${id}`)
+      .set('Authorization', `Bearer ${token}`);
     expect(asRecruiter.body.view).toBe('full');
     expect(JSON.stringify(asRecruiter.body.profile)).toContain('Zelda');
   });

@@ -36,9 +36,18 @@ export async function tenant(api: INestApplication): Promise<Tenant> {
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-export async function createWebhook(api: INestApplication, token: string, url: string, events: string[] = ['job.closed']) {
-  const res = await request(api.getHttpServer()).post('/webhooks').set(auth(token)).send({ url, events });
-  if (res.status !== 201) throw new Error(`webhook create failed: ${res.status} ${JSON.stringify(res.body)}`);
+export async function createWebhook(
+  api: INestApplication,
+  token: string,
+  url: string,
+  events: string[] = ['job.closed'],
+) {
+  const res = await request(api.getHttpServer())
+    .post('/webhooks')
+    .set(auth(token))
+    .send({ url, events });
+  if (res.status !== 201)
+    throw new Error(`webhook create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; secret: string; url: string; status: string };
 }
 
@@ -55,14 +64,26 @@ export interface DeliveryBody {
   status: string;
   webhookId: string;
   attemptCount: number;
-  attempts: { n: number; statusCode?: number; latencyMs: number; error?: string; errorCode?: string }[];
+  attempts: {
+    n: number;
+    statusCode?: number;
+    latencyMs: number;
+    error?: string;
+    errorCode?: string;
+  }[];
   replayOf?: string;
   deadReason?: string;
   payload: Record<string, unknown>;
 }
 
-export async function deliveries(api: INestApplication, token: string, endpointId: string): Promise<DeliveryBody[]> {
-  const res = await request(api.getHttpServer()).get(`/webhooks/${endpointId}/deliveries`).set(auth(token));
+export async function deliveries(
+  api: INestApplication,
+  token: string,
+  endpointId: string,
+): Promise<DeliveryBody[]> {
+  const res = await request(api.getHttpServer())
+    .get(`/webhooks/${endpointId}/deliveries`)
+    .set(auth(token));
   if (res.status !== 200) throw new Error(`delivery log failed: ${res.status}`);
   return res.body.items as DeliveryBody[];
 }
@@ -85,19 +106,40 @@ export async function waitForDeliveries(
   timeoutMs = 30_000,
 ): Promise<DeliveryBody[]> {
   let items: DeliveryBody[] = [];
-  await eventually(async () => done((items = await deliveries(api, token, endpointId))), what, timeoutMs);
+  await eventually(
+    async () => done((items = await deliveries(api, token, endpointId))),
+    what,
+    timeoutMs,
+  );
   return items;
 }
 
 /** An SSO user as the identity module stores it; its id is the `sub` of its tokens. */
-export async function seedUser(app: INestApplication, orgId: string, email: string, roles: UserRole[]): Promise<string> {
+export async function seedUser(
+  app: INestApplication,
+  orgId: string,
+  email: string,
+  roles: UserRole[],
+): Promise<string> {
   const users = app.get<Model<SsoUser>>(getModelToken(SsoUser.name), { strict: false });
-  const doc = await users.create({ orgId, issuer: 'https://idp.example.com', subject: email, email, roles, lastLoginAt: new Date() });
+  const doc = await users.create({
+    orgId,
+    issuer: 'https://idp.example.com',
+    subject: email,
+    email,
+    roles,
+    lastLoginAt: new Date(),
+  });
   return String(doc._id);
 }
 
 /** The receiver-side verification example from docs/webhooks.md, evaluated as published. */
-export function docsVerifyExample(): (rawBody: string, header: string, secret: string, toleranceSec?: number) => boolean {
+export function docsVerifyExample(): (
+  rawBody: string,
+  header: string,
+  secret: string,
+  toleranceSec?: number,
+) => boolean {
   const md = readFileSync(join(__dirname, '..', '..', 'docs', 'webhooks.md'), 'utf8');
   const code = /<!-- verify-example -->\s*```js\n([\s\S]*?)```/.exec(md)?.[1];
   if (!code) throw new Error('docs/webhooks.md lacks the verify example');

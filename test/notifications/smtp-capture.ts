@@ -24,10 +24,13 @@ function parseHeaders(block: string): Record<string, string> {
 
 function decode(body: string, encoding = ''): string {
   if (/quoted-printable/i.test(encoding)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
-  if (/base64/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/base64/i.test(encoding))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   return body;
 }
 
@@ -47,9 +50,18 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
     const part = split(chunk.replace(/^\r?\n/, ''));
     const h = boundary ? parseHeaders(part.head) : headers;
     const type = (h['content-type'] ?? 'text/plain').split(';')[0];
-    parts[type] = decode((boundary ? part.body : body).replace(/\r?\n$/, ''), h['content-transfer-encoding']);
+    parts[type] = decode(
+      (boundary ? part.body : body).replace(/\r?\n$/, ''),
+      h['content-transfer-encoding'],
+    );
   }
-  return { ...envelope, headers, subject: headers.subject ?? '', text: parts['text/plain'] ?? '', html: parts['text/html'] ?? '' };
+  return {
+    ...envelope,
+    headers,
+    subject: headers.subject ?? '',
+    text: parts['text/plain'] ?? '',
+    html: parts['text/html'] ?? '',
+  };
 }
 
 /** A real SMTP server (the smtp-server package) on loopback that keeps every message. */

@@ -26,7 +26,16 @@ export class WebhookReceiver {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.handle({ path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }, res));
+      req.on('end', () =>
+        this.handle(
+          {
+            path: req.url ?? '/',
+            headers: req.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          },
+          res,
+        ),
+      );
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -51,6 +60,8 @@ export class WebhookReceiver {
     this.received.push(req);
     const reply = this.scripts.get(req.path)?.shift() ?? this.fallback;
     if (typeof reply === 'function') return reply(req, res);
-    res.writeHead(reply, { 'content-type': 'application/json' }).end(JSON.stringify({ status: reply }));
+    res
+      .writeHead(reply, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: reply }));
   }
 }

@@ -82,6 +82,9 @@ export async function shutdownExtractors(): Promise<void> {
         new Promise<void>((done) => {
           if (c.proc.exitCode !== null || c.proc.signalCode !== null) return done();
           c.proc.once('exit', () => done());
+          // Idle children are unref'd; without a ref the loop can empty before 'exit' arrives,
+          // ending the process mid-await (a CLI would then exit 0 whatever it meant to return).
+          c.proc.ref();
           c.proc.kill('SIGKILL');
         }),
     ),

@@ -15,7 +15,8 @@ describe(parseLooseDate.name, () => {
   });
 
   it('recognises present and unknown values', () => {
-    for (const s of ['Till Date', 'current', 'Ongoing', 'Present']) expect(parseLooseDate(s).kind).toBe('present');
+    for (const s of ['Till Date', 'current', 'Ongoing', 'Present'])
+      expect(parseLooseDate(s).kind).toBe('present');
     for (const s of ['N/A', '', 'soon', '13/2019']) expect(parseLooseDate(s).kind).toBe('unknown');
   });
 });

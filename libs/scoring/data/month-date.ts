@@ -1,11 +1,24 @@
 /** Loose resume dates ("Nov 2019", "06/2012", "January 2016", "2019", "Till Date") as month indexes. */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
-export type LooseDate = { kind: 'month'; index: number } | { kind: 'present' } | { kind: 'unknown' };
+export type LooseDate =
+  { kind: 'month'; index: number } | { kind: 'present' } | { kind: 'unknown' };
 
-const PRESENT_RE = /^(?:till\s*date|to\s*date|current(?:ly)?|present|ongoing|now|continuing|running)$/i;
+const PRESENT_RE =
+  /^(?:till\s*date|to\s*date|current(?:ly)?|present|ongoing|now|continuing|running)$/i;
 
 export function parseLooseDate(raw: string | null | undefined): LooseDate {
   const s = (raw ?? '').trim().replace(/\s+/g, ' ');

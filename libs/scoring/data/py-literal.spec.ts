@@ -2,7 +2,13 @@ import { parsePyLiteral, pyList, pyStrings } from './py-literal';
 
 describe(parsePyLiteral.name, () => {
   it('parses nested lists, None, both quote styles and escapes', () => {
-    expect(parsePyLiteral(`[['Big Data'], None, "Bachelor's", 'a\\'b', 'x\\ny']`)).toEqual([['Big Data'], null, "Bachelor's", "a'b", 'x\ny']);
+    expect(parsePyLiteral(`[['Big Data'], None, "Bachelor's", 'a\\'b', 'x\\ny']`)).toEqual([
+      ['Big Data'],
+      null,
+      "Bachelor's",
+      "a'b",
+      'x\ny',
+    ]);
   });
 
   it('treats empty, nan and None as missing, and keeps malformed text as one value', () => {

@@ -97,7 +97,8 @@ class LiteralParser {
         continue;
       }
       const n = this.s[this.i++];
-      out += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'x' ? this.hex(2) : n === 'u' ? this.hex(4) : n;
+      out +=
+        n === 'n' ? '\n' : n === 't' ? '\t' : n === 'x' ? this.hex(2) : n === 'u' ? this.hex(4) : n;
     }
     throw new Error('unterminated string');
   }

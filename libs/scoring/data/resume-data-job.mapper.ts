@@ -37,14 +37,20 @@ export function mapResumeDataJob(row: ResumeDataRecord, skills: SkillIndex): Job
   };
 }
 
-const clean = (s: string | undefined): string => (s && s !== 'nan' ? s.replace(/\s+/g, ' ').trim() : '');
+const clean = (s: string | undefined): string =>
+  s && s !== 'nan' ? s.replace(/\s+/g, ' ').trim() : '';
 
 function splitLines(s: string | undefined): string[] {
   if (!s || s === 'nan') return [];
   return unique(
     s
       .split(/\n|•/)
-      .map((l) => l.replace(/^[\s\-*·▪●]+/, '').replace(/[\s.,;]+$/, '').trim())
+      .map((l) =>
+        l
+          .replace(/^[\s\-*·▪●]+/, '')
+          .replace(/[\s.,;]+$/, '')
+          .trim(),
+      )
       .filter((l) => l.length > 1),
   );
 }

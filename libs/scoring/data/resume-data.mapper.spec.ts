@@ -1,6 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SkillIndex } from '../skills/skill-index';
-import { mapResumeDataProfile, ResumeDataMapper, type ResumeDataRecord } from './resume-data.mapper';
+import {
+  mapResumeDataProfile,
+  ResumeDataMapper,
+  type ResumeDataRecord,
+} from './resume-data.mapper';
 import { mapResumeDataJob } from './resume-data-job.mapper';
+import { readResumeDataCsv } from './resume-data.reader';
 
 // A fictional row in the resume_data.csv layout.
 const row: ResumeDataRecord = {
@@ -29,13 +37,22 @@ const row: ResumeDataRecord = {
   skills_required: 'Python\n•SQL\nSpark',
   matched_score: '0.75',
 };
-const skills = new SkillIndex({ normalize: (n) => ({ canonical: n.trim(), known: false }), findInText: () => [] });
+const skills = new SkillIndex({
+  normalize: (n) => ({ canonical: n.trim(), known: false }),
+  findInText: () => [],
+});
 
 describe('resume_data.csv mapping', () => {
   it('builds a profile from the structured columns and never reads the resume-side responsibilities', () => {
     const p = mapResumeDataProfile(row, skills);
     expect(p.text).not.toContain('LEAKED');
-    expect(p.skills.map((s) => s.canonical)).toEqual(['python', 'sql', 'airflow', 'spark', 'aws cloud practitioner']);
+    expect(p.skills.map((s) => s.canonical)).toEqual([
+      'python',
+      'sql',
+      'airflow',
+      'spark',
+      'aws cloud practitioner',
+    ]);
     expect(p.experience.map((e) => [e.title, e.start, e.current, e.months])).toEqual([
       ['Data Engineer', '2020-01', true, 48],
       ['Junior Analyst', '2017-06', false, 30],
@@ -63,5 +80,23 @@ describe('resume_data.csv mapping', () => {
     expect(b.profile).toBe(a.profile);
     expect(a.matchedScore).toBe(0.75);
     expect(b.holdoutType).toBe('unseen_job');
+  });
+});
+
+describe('readResumeDataCsv', () => {
+  it('derives stable resume and job ids when the file has none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-'));
+    const csv = [
+      'skills,career_objective,job_position_name,matched_score',
+      '"[\'SQL\']",A,Analyst,0.7',
+      '"[\'SQL\']",A,Engineer,0.6',
+      '"[\'Go\']",B,Analyst,0.5',
+    ];
+    writeFileSync(join(dir, 'x.csv'), csv.join('\n') + '\n');
+    const rows = readResumeDataCsv(join(dir, 'x.csv'));
+    expect(rows[0].resume_id).toBe(rows[1].resume_id);
+    expect(rows[0].resume_id).not.toBe(rows[2].resume_id);
+    expect(rows[0].job_id).toBe(rows[2].job_id);
+    expect(rows[0].job_id).not.toBe(rows[1].job_id);
   });
 });

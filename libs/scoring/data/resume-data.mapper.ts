@@ -1,4 +1,11 @@
-import type { CertificationEntry, EducationEntry, ExperienceEntry, Profile, SkillMention, Span } from '../../parsing/profile.types';
+import type {
+  CertificationEntry,
+  EducationEntry,
+  ExperienceEntry,
+  Profile,
+  SkillMention,
+  Span,
+} from '../../parsing/profile.types';
 import type { JobRequirements } from '../job.types';
 import { highestDegreeIn } from '../job/degree-level';
 import { SkillIndex } from '../skills/skill-index';
@@ -46,9 +53,19 @@ export class ResumeDataMapper {
       job = mapResumeDataJob(row, this.skills);
       if (jobId) this.jobs.set(jobId, job);
     }
-    const score = row.matched_score === undefined || row.matched_score === '' ? undefined : Number(row.matched_score);
+    const score =
+      row.matched_score === undefined || row.matched_score === ''
+        ? undefined
+        : Number(row.matched_score);
     const holdout = row.holdout_type?.trim();
-    return { resumeId, jobId, profile, job, matchedScore: score, holdoutType: holdout || undefined };
+    return {
+      resumeId,
+      jobId,
+      profile,
+      job,
+      matchedScore: score,
+      holdoutType: holdout || undefined,
+    };
   }
 }
 
@@ -74,20 +91,35 @@ export function mapResumeDataProfile(row: ResumeDataRecord, skills: SkillIndex):
     text,
     sections: [],
     contact: { links: [], location: address ? { value: address, confidence: 1 } : undefined },
-    summary: objective && summarySpan ? { value: objective, confidence: 1, span: summarySpan } : undefined,
+    summary:
+      objective && summarySpan ? { value: objective, confidence: 1, span: summarySpan } : undefined,
     headline: experience[0]?.title ? { value: experience[0].title, confidence: 0.5 } : undefined,
     skills: mentions.list(),
     experience,
     totalExperienceMonths: mergedMonths(experience),
     education,
-    highestDegree: education.reduce((best, e) => (rank(e.level) > rank(best) ? e.level : best), 'none' as Profile['highestDegree']),
+    highestDegree: education.reduce(
+      (best, e) => (rank(e.level) > rank(best) ? e.level : best),
+      'none' as Profile['highestDegree'],
+    ),
     certifications,
     languages: pyStrings(row.languages).map((language) => ({ language })),
-    quality: { ok: true, textLength: text.length, garbageRatio: 0, needsOcr: false, flags: [], excludedSpans: [] },
+    quality: {
+      ok: true,
+      textLength: text.length,
+      garbageRatio: 0,
+      needsOcr: false,
+      flags: [],
+      excludedSpans: [],
+    },
   };
 }
 
-function addExperience(row: ResumeDataRecord, b: TextBuilder, mentions: SkillMentions): ExperienceEntry[] {
+function addExperience(
+  row: ResumeDataRecord,
+  b: TextBuilder,
+  mentions: SkillMentions,
+): ExperienceEntry[] {
   const positions = pyList(row.positions);
   if (!positions.length) return [];
   const companies = pyList(row.professional_company_names);
@@ -103,18 +135,28 @@ function addExperience(row: ResumeDataRecord, b: TextBuilder, mentions: SkillMen
     const end = parseLooseDate(str(ends[i]));
     const startIdx = start.kind === 'month' ? start.index : undefined;
     const current = end.kind === 'present';
-    const endIdx = end.kind === 'month' ? end.index : current ? RESUME_DATA_REFERENCE_MONTH : undefined;
-    const months = startIdx !== undefined && endIdx !== undefined ? Math.max(0, endIdx - startIdx) : 0;
+    const endIdx =
+      end.kind === 'month' ? end.index : current ? RESUME_DATA_REFERENCE_MONTH : undefined;
+    const months =
+      startIdx !== undefined && endIdx !== undefined ? Math.max(0, endIdx - startIdx) : 0;
     const from = b.position;
-    b.line([title, employer].filter(Boolean).join(' at ') + dateRange(str(starts[i]), str(ends[i])));
+    b.line(
+      [title, employer].filter(Boolean).join(' at ') + dateRange(str(starts[i]), str(ends[i])),
+    );
     const skillsUsed = flat(related[i]);
     if (skillsUsed.length) {
       b.add('Skills used: ');
-      b.list(skillsUsed, ', ').forEach((span, k) => mentions.add(skillsUsed[k], span, 'experience'));
+      b.list(skillsUsed, ', ').forEach((span, k) =>
+        mentions.add(skillsUsed[k], span, 'experience'),
+      );
       b.line();
     }
     out.push({
-      title, employer, current, months, confidence: 1,
+      title,
+      employer,
+      current,
+      months,
+      confidence: 1,
       start: startIdx !== undefined ? formatMonth(startIdx) : undefined,
       end: end.kind === 'month' ? formatMonth(end.index) : undefined,
       description: skillsUsed.length ? `Skills used: ${skillsUsed.join(', ')}` : '',
@@ -137,14 +179,30 @@ function addEducation(row: ResumeDataRecord, b: TextBuilder): EducationEntry[] {
     const field = str(majors[i]);
     const institution = str(schools[i]);
     const year = Number(str(years[i]));
-    const span = b.line([degree && field ? `${degree} in ${field}` : degree || field, institution, year || ''].filter(Boolean).join(', '));
-    return { level: highestDegreeIn(`${degree ?? ''} ${field ?? ''}`), degree, field, institution, year: year || undefined, confidence: 1, span };
+    const span = b.line(
+      [degree && field ? `${degree} in ${field}` : degree || field, institution, year || '']
+        .filter(Boolean)
+        .join(', '),
+    );
+    return {
+      level: highestDegreeIn(`${degree ?? ''} ${field ?? ''}`),
+      degree,
+      field,
+      institution,
+      year: year || undefined,
+      confidence: 1,
+      span,
+    };
   });
   b.line();
   return out;
 }
 
-function addCertifications(row: ResumeDataRecord, b: TextBuilder, mentions: SkillMentions): CertificationEntry[] {
+function addCertifications(
+  row: ResumeDataRecord,
+  b: TextBuilder,
+  mentions: SkillMentions,
+): CertificationEntry[] {
   const providers = pyList(row.certification_providers);
   const certSkills = pyList(row.certification_skills);
   const n = Math.max(providers.length, certSkills.length);
@@ -156,7 +214,12 @@ function addCertifications(row: ResumeDataRecord, b: TextBuilder, mentions: Skil
     if (!out.length) b.line('Certifications');
     const name = topics.length ? topics.join(', ') : (issuer ?? '');
     const span = b.line(issuer && topics.length ? `${name} (${issuer})` : name);
-    if (topics.length) mentions.add(topics[0], { start: span.start, end: span.start + topics[0].length }, 'certifications');
+    if (topics.length)
+      mentions.add(
+        topics[0],
+        { start: span.start, end: span.start + topics[0].length },
+        'certifications',
+      );
     out.push({ name, issuer, span });
   }
   return out;
@@ -175,7 +238,13 @@ class SkillMentions {
       m.spans.push(span);
       if (!m.sections.includes(section)) m.sections.push(section);
     } else {
-      this.byCanonical.set(n.canonical, { canonical: n.canonical, category: n.category, confidence: n.known ? 1 : 0.6, spans: [span], sections: [section] });
+      this.byCanonical.set(n.canonical, {
+        canonical: n.canonical,
+        category: n.category,
+        confidence: n.known ? 1 : 0.6,
+        spans: [span],
+        sections: [section],
+      });
     }
   }
 
@@ -200,8 +269,12 @@ function mergedMonths(entries: readonly ExperienceEntry[]): number {
   return covered.size + undated;
 }
 
-const rank = (l: Profile['highestDegree']): number => ['none', 'high_school', 'associate', 'bachelor', 'master', 'doctorate'].indexOf(l);
-const clean = (s: string | undefined): string => (s && s !== 'nan' ? s.replace(/\s+\n/g, '\n').trim() : '');
-const str = (v: PyValue | undefined): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const rank = (l: Profile['highestDegree']): number =>
+  ['none', 'high_school', 'associate', 'bachelor', 'master', 'doctorate'].indexOf(l);
+const clean = (s: string | undefined): string =>
+  s && s !== 'nan' ? s.replace(/\s+\n/g, '\n').trim() : '';
+const str = (v: PyValue | undefined): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : undefined;
 const flat = (v: PyValue | undefined): string[] => flattenPy(v);
-const dateRange = (s?: string, e?: string): string => (s || e ? ` (${s ?? '?'} – ${e ?? '?'})` : '');
+const dateRange = (s?: string, e?: string): string =>
+  s || e ? ` (${s ?? '?'} – ${e ?? '?'})` : '';

@@ -35,7 +35,9 @@ export class TfidfBaseline {
 
 /** Jaccard overlap of the resume's skill tokens (its text when it lists no skills) and the job's tokens. */
 export function skillJaccard(profile: Profile, job: JobRequirements): number {
-  const skillText = profile.skills.length ? profile.skills.map((s) => s.canonical).join('\n') : profile.text;
+  const skillText = profile.skills.length
+    ? profile.skills.map((s) => s.canonical).join('\n')
+    : profile.text;
   const a = new Set(tokenize(skillText));
   const b = new Set(tokenize(jobText(job)));
   let inter = 0;

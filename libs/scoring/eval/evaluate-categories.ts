@@ -34,9 +34,21 @@ interface CategoryResume {
 
 /** Reads `ID, Category, Resume_text` (or the Kaggle `Category, Resume` layout), dropping exact duplicate texts. */
 export function readCategoryCsv(path: string): { resumes: CategoryResume[]; duplicates: number } {
-  const rows = parse(readFileSync(path), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
-  if (rows.length && !('Category' in rows[0] && ('Resume_text' in rows[0] || 'Resume' in rows[0]))) {
-    throw new DomainError('EVAL.BAD_DATASET', `${path}: expected columns Category and Resume_text`, 'validation');
+  const rows = parse(readFileSync(path), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
+  if (
+    rows.length &&
+    !('Category' in rows[0] && ('Resume_text' in rows[0] || 'Resume' in rows[0]))
+  ) {
+    throw new DomainError(
+      'EVAL.BAD_DATASET',
+      `${path}: expected columns Category and Resume_text`,
+      'validation',
+    );
   }
   const seen = new Set<string>();
   const resumes: CategoryResume[] = [];
@@ -50,11 +62,20 @@ export function readCategoryCsv(path: string): { resumes: CategoryResume[]; dupl
 }
 
 /** For each category with `<jobsDir>/<Category>.md`, ranks all resumes; relevant = same category. */
-export async function evaluateCategories(csvPath: string, jobsDir: string, model: ScreeningModel): Promise<CategoriesDetail> {
+export async function evaluateCategories(
+  csvPath: string,
+  jobsDir: string,
+  model: ScreeningModel,
+): Promise<CategoriesDetail> {
   const { resumes, duplicates } = readCategoryCsv(csvPath);
   const categories = [...new Set(resumes.map((r) => r.category))].sort();
   const jobs = categories.filter((c) => existsSync(join(jobsDir, `${c}.md`)));
-  if (!jobs.length) throw new DomainError('EVAL.NO_JOBS', `${jobsDir}: no <Category>.md posting for any category`, 'validation');
+  if (!jobs.length)
+    throw new DomainError(
+      'EVAL.NO_JOBS',
+      `${jobsDir}: no <Category>.md posting for any category`,
+      'validation',
+    );
   const fixedNow = new Date(Date.UTC(2024, 0, 1));
   const redacted = resumes.map((r) => redactProfile(buildProfile(r.text, { now: fixedNow })));
   const postings = jobs.map((c) => parseJobPosting(readFileSync(join(jobsDir, `${c}.md`), 'utf8')));
@@ -66,7 +87,9 @@ export async function evaluateCategories(csvPath: string, jobsDir: string, model
   for (let j = 0; j < jobs.length; j++) {
     const relevant = resumes.map((r) => r.category === jobs[j]);
     const gains = relevant.map((x) => (x ? 1 : 0));
-    const { probability } = await model.predict(redacted.map((p) => computeFeatures(p, postings[j], model.stats)));
+    const { probability } = await model.predict(
+      redacted.map((p) => computeFeatures(p, postings[j], model.stats)),
+    );
     const modelScores = Array.from(probability);
     const tfScores = resumes.map((r) => tfidf.score(r.text, jobText(postings[j])));
     modelP.push(precisionAt(modelScores, relevant));

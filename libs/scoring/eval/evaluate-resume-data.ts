@@ -38,13 +38,20 @@ const FIT = 0.7;
 const BATCH = 2048;
 
 /** Scores every (resume, job) row with the model and both baselines, then computes the metrics overall and per `holdout_type`. */
-export async function evaluateResumeData(records: readonly ResumeDataRecord[], model: ScreeningModel): Promise<ResumeDataReport> {
+export async function evaluateResumeData(
+  records: readonly ResumeDataRecord[],
+  model: ScreeningModel,
+): Promise<ResumeDataReport> {
   const ds = mapDataset(records);
-  const tfidf = new TfidfBaseline(new Set([...ds.rows.map((r) => r.profile.text), ...ds.rows.map((r) => jobText(r.job))]));
+  const tfidf = new TfidfBaseline(
+    new Set([...ds.rows.map((r) => r.profile.text), ...ds.rows.map((r) => jobText(r.job))]),
+  );
   const scored: Scored[] = [];
   for (let i = 0; i < ds.rows.length; i += BATCH) {
     const chunk = ds.rows.slice(i, i + BATCH);
-    const vectors = chunk.map((r) => computeFeatures(ds.redacted.get(r.profile) as RedactedProfile, r.job, model.stats));
+    const vectors = chunk.map((r) =>
+      computeFeatures(ds.redacted.get(r.profile) as RedactedProfile, r.job, model.stats),
+    );
     const { probability, expected } = await model.predict(vectors);
     chunk.forEach((r, k) =>
       scored.push({
@@ -60,7 +67,9 @@ export async function evaluateResumeData(records: readonly ResumeDataRecord[], m
   }
   const labelled = scored.filter((s) => Number.isFinite(s.y));
   const slices: Record<string, ScorerComparison> = {};
-  for (const name of [...new Set(labelled.map((s) => s.slice).filter((s): s is string => !!s))].sort()) {
+  for (const name of [
+    ...new Set(labelled.map((s) => s.slice).filter((s): s is string => !!s)),
+  ].sort()) {
     slices[name] = compare(labelled.filter((s) => s.slice === name));
   }
   return { overall: compare(labelled), slices };
@@ -68,7 +77,15 @@ export async function evaluateResumeData(records: readonly ResumeDataRecord[], m
 
 function compare(rows: readonly Scored[]): ScorerComparison {
   return {
-    model: { ...metricsFor(rows, (s) => s.model), mae: round(mae(rows.map((s) => s.expected), rows.map((s) => s.y))) },
+    model: {
+      ...metricsFor(rows, (s) => s.model),
+      mae: round(
+        mae(
+          rows.map((s) => s.expected),
+          rows.map((s) => s.y),
+        ),
+      ),
+    },
     tfidf: metricsFor(rows, (s) => s.tfidf),
     jaccard: metricsFor(rows, (s) => s.jaccard),
   };
@@ -80,13 +97,29 @@ function metricsFor(rows: readonly Scored[], pick: (s: Scored) => number): RankM
   const sp: number[] = [];
   const nd: number[] = [];
   for (const group of byJob.values()) {
-    sp.push(spearman(group.map(pick), group.map((s) => s.y)));
-    nd.push(ndcgAt(group.map(pick), group.map((s) => s.y), 10));
+    sp.push(
+      spearman(
+        group.map(pick),
+        group.map((s) => s.y),
+      ),
+    );
+    nd.push(
+      ndcgAt(
+        group.map(pick),
+        group.map((s) => s.y),
+        10,
+      ),
+    );
   }
   return {
     spearman: round(mean(sp)),
     ndcg10: round(mean(nd)),
-    auc70: round(auc(rows.map(pick), rows.map((s) => s.y >= FIT))),
+    auc70: round(
+      auc(
+        rows.map(pick),
+        rows.map((s) => s.y >= FIT),
+      ),
+    ),
   };
 }
 

@@ -1,7 +1,8 @@
 import { auc, mae, ndcgAt, precisionAt, ranks, spearman } from './metrics';
 
 describe('metrics', () => {
-  it('ranks ties by their mean position', () => expect(ranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]));
+  it('ranks ties by their mean position', () =>
+    expect(ranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]));
 
   it('computes Spearman, including perfect and inverted orders', () => {
     expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);

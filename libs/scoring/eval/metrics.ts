@@ -4,7 +4,7 @@
 export function ranks(xs: readonly number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     const r = (i + j) / 2 + 1;
@@ -30,12 +30,14 @@ function pearson(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Spearman rank correlation; NaN when either side is constant. */
-export const spearman = (a: readonly number[], b: readonly number[]): number => pearson(ranks(a), ranks(b));
+export const spearman = (a: readonly number[], b: readonly number[]): number =>
+  pearson(ranks(a), ranks(b));
 
 /** NDCG@k of `scores` with `gains` as graded relevance; ties in scores keep input order. */
 export function ndcgAt(scores: readonly number[], gains: readonly number[], k = 10): number {
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const dcg = (g: number[]): number => g.slice(0, k).reduce((s, x, i) => s + x / Math.log2(i + 2), 0);
+  const dcg = (g: number[]): number =>
+    g.slice(0, k).reduce((s, x, i) => s + x / Math.log2(i + 2), 0);
   const ideal = dcg([...gains].sort((a, b) => b - a));
   return ideal > 0 ? dcg(order.map(([, i]) => gains[i])) / ideal : 0;
 }
@@ -55,10 +57,15 @@ export function auc(scores: readonly number[], positive: readonly boolean[]): nu
   return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : NaN;
 }
 
-export const mae = (a: readonly number[], b: readonly number[]): number => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / a.length;
+export const mae = (a: readonly number[], b: readonly number[]): number =>
+  a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / a.length;
 
 /** Share of the top k (by score) that are relevant. */
-export function precisionAt(scores: readonly number[], relevant: readonly boolean[], k = 10): number {
+export function precisionAt(
+  scores: readonly number[],
+  relevant: readonly boolean[],
+  k = 10,
+): number {
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   const top = order.slice(0, k);
   return top.length ? top.filter(([, i]) => relevant[i]).length / Math.min(k, top.length) : 0;

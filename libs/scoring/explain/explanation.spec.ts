@@ -28,7 +28,15 @@ describe('explanations', () => {
   it('removing the matched required skills from the resume lowers the score', async () => {
     const job = backendJob();
     const full = await model.score(redactProfile(backendPersona()), job);
-    const without = await model.score(redactProfile(backendPersona({ skills: ['Excel', 'Word'] })), job);
+    const without = await model.score(
+      redactProfile(
+        backendPersona({
+          skills: ['Excel', 'Word'],
+          stack: ['Excel', 'Word', 'Outlook', 'PowerPoint', 'Teams'],
+        }),
+      ),
+      job,
+    );
     expect(without.score).toBeLessThan(full.score);
   });
 
@@ -38,17 +46,22 @@ describe('explanations', () => {
     expect(r.explanation.baseline).toBeCloseTo(100 * probability[0], 2);
     const mags = r.explanation.contributions.map((c) => Math.abs(c.contribution));
     expect(mags).toEqual([...mags].sort((a, b) => b - a));
-    expect(r.explanation.contributions.every((c) => FEATURE_NAMES.includes(c.feature as never))).toBe(true);
+    expect(
+      r.explanation.contributions.every((c) => FEATURE_NAMES.includes(c.feature as never)),
+    ).toBe(true);
   });
 
   it('renders reasons as sentences whose impact matches the sign of the contributions, with evidence', async () => {
     const source = backendPersona();
     const r = await model.score(redactProfile(source), backendJob());
-    const skills = r.explanation.reasons.find((x) => x.text.startsWith('Has 4 of 5 required skills'));
+    const skills = r.explanation.reasons.find((x) =>
+      x.text.startsWith('Has 4 of 5 required skills'),
+    );
     expect(skills?.text).toBe('Has 4 of 5 required skills; missing: Kubernetes');
     expect(skills?.evidence?.map((s) => source.text.slice(s.start, s.end))).toEqual(
       expect.arrayContaining(['TypeScript', 'Node.js', 'PostgreSQL', 'Docker']),
     );
-    for (const reason of r.explanation.reasons) expect(['positive', 'negative']).toContain(reason.impact);
+    for (const reason of r.explanation.reasons)
+      expect(['positive', 'negative']).toContain(reason.impact);
   });
 });

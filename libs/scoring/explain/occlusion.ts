@@ -34,7 +34,11 @@ export async function explainBatch(
   });
   matrix.set(reference, plan.length * F);
   const { probability, expected } = await run(matrix, rows);
-  const results: ExplainedRow[] = vectors.map(() => ({ probability: 0, expected: 0, contributions: [] }));
+  const results: ExplainedRow[] = vectors.map(() => ({
+    probability: 0,
+    expected: 0,
+    contributions: [],
+  }));
   const own = new Map<number, number>();
   plan.forEach((p, r) => {
     if (p.feature < 0) {
@@ -46,9 +50,14 @@ export async function explainBatch(
   plan.forEach((p, r) => {
     if (p.feature < 0) return;
     const delta = 100 * ((own.get(p.item) ?? 0) - probability[r]);
-    results[p.item].contributions.push({ feature: FEATURE_NAMES[p.feature], value: round(vectors[p.item][p.feature]), contribution: round(delta) });
+    results[p.item].contributions.push({
+      feature: FEATURE_NAMES[p.feature],
+      value: round(vectors[p.item][p.feature]),
+      contribution: round(delta),
+    });
   });
-  for (const r of results) r.contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  for (const r of results)
+    r.contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   return { results, baseline: round(100 * probability[plan.length]) };
 }
 

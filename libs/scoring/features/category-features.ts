@@ -17,8 +17,12 @@ export interface CategoryFeatures {
   dominantMatch: number;
 }
 
-export function categoryFeatures(resume: ReadonlyMap<string, number>, job: ReadonlyMap<string, number>): CategoryFeatures {
-  const specific = (m: ReadonlyMap<string, number>) => new Map([...m].filter(([k]) => !GENERIC.has(k)));
+export function categoryFeatures(
+  resume: ReadonlyMap<string, number>,
+  job: ReadonlyMap<string, number>,
+): CategoryFeatures {
+  const specific = (m: ReadonlyMap<string, number>) =>
+    new Map([...m].filter(([k]) => !GENERIC.has(k)));
   const rs = specific(resume);
   const js = specific(job);
   return {

@@ -3,6 +3,8 @@
  * stores it and `ScreeningModel.load` refuses a model whose list differs.
  */
 export const FEATURE_NAMES = [
+  // Job-level features (required years, degree, skill count as such) were tried and dropped: they
+  // are constant within a job, so a ranker cannot use them, and they did not improve pooled AUC.
   // job ↔ resume skills
   'required_skill_coverage',
   'required_skill_token_coverage',
@@ -12,6 +14,7 @@ export const FEATURE_NAMES = [
   'skill_category_overlap',
   'specific_category_similarity',
   'dominant_category_match',
+  'soft_category_similarity',
   // job ↔ resume text
   'text_cosine',
   'text_bm25',
@@ -38,11 +41,6 @@ export const FEATURE_NAMES = [
   'skill_count',
   'summary_length',
   'entry_level_terms',
-  // job context (lets a pooled classifier learn how demanding a posting is)
-  'job_min_years',
-  'job_education_rank',
-  'job_required_skill_count',
-  'job_seniority',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -41,11 +41,15 @@ export function jobContext(job: JobRequirements, stats: TextStats, skills: Skill
 }
 
 function buildJobContext(job: JobRequirements, stats: TextStats, skills: SkillIndex): JobContext {
-  const fullText = [job.title, job.description, ...job.requiredSkills, ...job.preferredSkills].join('\n');
+  const fullText = [job.title, job.description, ...job.requiredSkills, ...job.preferredSkills].join(
+    '\n',
+  );
   const tokens = tokenize(fullText);
   const required = skillSpecs(job.requiredSkills, stats, skills);
   const requiredCanon = new Set(required.map((s) => s.canonical));
-  const preferred = skillSpecs(job.preferredSkills, stats, skills).filter((s) => !requiredCanon.has(s.canonical));
+  const preferred = skillSpecs(job.preferredSkills, stats, skills).filter(
+    (s) => !requiredCanon.has(s.canonical),
+  );
   const categoryNames = [
     ...required.map((s) => s.category),
     ...preferred.map((s) => s.category),
@@ -74,7 +78,14 @@ function skillSpecs(names: readonly string[], stats: TextStats, skills: SkillInd
     seen.add(n.canonical);
     const own = tokenize(name);
     const weight = own.length ? own.reduce((a, t) => a + idfOf(stats, t), 0) / own.length : 1;
-    out.push({ name: name.trim(), canonical: n.canonical, known: n.known, category: n.category, tokens: own.length ? own : tokens, weight });
+    out.push({
+      name: name.trim(),
+      canonical: n.canonical,
+      known: n.known,
+      category: n.category,
+      tokens: own.length ? own : tokens,
+      weight,
+    });
   }
   return out;
 }

@@ -28,7 +28,11 @@ export interface ResumeContext {
 
 const cache = new WeakMap<TextStats, WeakMap<RedactedProfile, ResumeContext>>();
 
-export function resumeContext(p: RedactedProfile, stats: TextStats, skills: SkillIndex): ResumeContext {
+export function resumeContext(
+  p: RedactedProfile,
+  stats: TextStats,
+  skills: SkillIndex,
+): ResumeContext {
   let byProfile = cache.get(stats);
   if (!byProfile) cache.set(stats, (byProfile = new WeakMap()));
   let ctx = byProfile.get(p);
@@ -36,7 +40,11 @@ export function resumeContext(p: RedactedProfile, stats: TextStats, skills: Skil
   return ctx;
 }
 
-function buildResumeContext(p: RedactedProfile, stats: TextStats, skills: SkillIndex): ResumeContext {
+function buildResumeContext(
+  p: RedactedProfile,
+  stats: TextStats,
+  skills: SkillIndex,
+): ResumeContext {
   const tokens = tokenize(p.text);
   const hits = skills.findInText(p.text);
   const skillSet = new Set([...p.skills.map((s) => s.canonical), ...hits.map((h) => h.canonical)]);
@@ -57,6 +65,14 @@ function buildResumeContext(p: RedactedProfile, stats: TextStats, skills: SkillI
     summaryLength: summaryTokens.length,
     experienceVector: tfidfVector(tokenize(experienceText), stats),
     roles,
-    categories: counts([...p.skills.map((s) => s.category), ...hits.map((h) => h.category)]),
+    categories: resumeCategories(p, hits),
   };
+}
+
+/** Category counts of a resume: its listed skills plus every skill the taxonomy finds in its text. */
+export function resumeCategories(
+  p: RedactedProfile,
+  hits: readonly { category: string }[],
+): Map<string, number> {
+  return counts([...p.skills.map((s) => s.category), ...hits.map((h) => h.category)]);
 }

@@ -23,7 +23,11 @@ export interface SkillMatch {
  * A skill counts as present when the resume has its canonical name (listed or found in the text by
  * the taxonomy) or, for names the taxonomy does not know, when all of its words appear.
  */
-export function matchSkills(specs: readonly SkillSpec[], r: ResumeContext, p: RedactedProfile): SkillMatch {
+export function matchSkills(
+  specs: readonly SkillSpec[],
+  r: ResumeContext,
+  p: RedactedProfile,
+): SkillMatch {
   let weight = 0;
   let hit = 0;
   let tokenHit = 0;

@@ -11,8 +11,14 @@ const PATTERNS: [DegreeLevel, RegExp][] = [
     'bachelor',
     /\b(?:bachelors?|bachelor['’]s|b\.?\s?sc|b\.?\s?tech|b\.?\s?b\.?\s?a|b\.?\s?c\.?\s?a|b\.?\s?com|b\.?\s?eng|b\.\s?e\.?|b\.\s?s\.?|b\.\s?a\.?|bs|ba|honou?rs|undergraduate|graduate\s+degree|graduation|graduates?)\b/i,
   ],
-  ['associate', /\b(?:associate['’]?s?\s+(?:degree|of)|a\.\s?a\.|a\.\s?s\.|diploma|polytechnic|hnd)\b/i],
-  ['high_school', /\b(?:high\s+school|secondary|hsc|ssc|intermediate|12th|10th|ged|a-levels?|o-levels?|matriculation)\b/i],
+  [
+    'associate',
+    /\b(?:associate['’]?s?\s+(?:degree|of)|a\.\s?a\.|a\.\s?s\.|diploma|polytechnic|hnd)\b/i,
+  ],
+  [
+    'high_school',
+    /\b(?:high\s+school|secondary|hsc|ssc|intermediate|12th|10th|ged|a-levels?|o-levels?|matriculation)\b/i,
+  ],
 ];
 
 export const degreeRank = (level: DegreeLevel): number => DEGREE_LEVELS.indexOf(level);

@@ -11,7 +11,11 @@ export function loadJobFile(path: string): JobRequirements {
   const raw = readFileSync(path, 'utf8');
   if (ext === '.json') return validateJob(JSON.parse(raw) as unknown, path);
   if (ext === '.md' || ext === '.txt' || ext === '.markdown') return parseJobPosting(raw);
-  throw new DomainError('JOB.UNSUPPORTED_FILE', `${path}: a job file must be .json, .md or .txt`, 'validation');
+  throw new DomainError(
+    'JOB.UNSUPPORTED_FILE',
+    `${path}: a job file must be .json, .md or .txt`,
+    'validation',
+  );
 }
 
 export function validateJob(v: unknown, where = 'job'): JobRequirements {
@@ -20,17 +24,26 @@ export function validateJob(v: unknown, where = 'job'): JobRequirements {
   const o = v as Record<string, unknown>;
   const strings = (k: string): string[] => {
     const x = o[k] ?? [];
-    if (!Array.isArray(x) || x.some((s) => typeof s !== 'string')) throw bad(`${k} must be an array of strings`);
+    if (!Array.isArray(x) || x.some((s) => typeof s !== 'string'))
+      throw bad(`${k} must be an array of strings`);
     return x as string[];
   };
   if (typeof o.title !== 'string' || !o.title.trim()) throw bad('title is required');
-  if (o.minYears !== undefined && (typeof o.minYears !== 'number' || o.minYears < 0)) throw bad('minYears must be a non-negative number');
+  if (o.minYears !== undefined && (typeof o.minYears !== 'number' || o.minYears < 0))
+    throw bad('minYears must be a non-negative number');
   if (o.educationLevel !== undefined && !DEGREE_LEVELS.includes(o.educationLevel as never)) {
     throw bad(`educationLevel must be one of ${DEGREE_LEVELS.join(', ')}`);
   }
   const t = o.thresholds as { strongFit?: unknown; potentialFit?: unknown } | undefined;
-  if (t !== undefined && (typeof t.strongFit !== 'number' || typeof t.potentialFit !== 'number' || t.potentialFit > t.strongFit)) {
-    throw bad('thresholds must be {strongFit, potentialFit} numbers with potentialFit <= strongFit');
+  if (
+    t !== undefined &&
+    (typeof t.strongFit !== 'number' ||
+      typeof t.potentialFit !== 'number' ||
+      t.potentialFit > t.strongFit)
+  ) {
+    throw bad(
+      'thresholds must be {strongFit, potentialFit} numbers with potentialFit <= strongFit',
+    );
   }
   return {
     title: o.title.trim(),

@@ -7,7 +7,15 @@ const KNOWN = ['TypeScript', 'Kubernetes', 'PostgreSQL', 'Redis', 'Docker'];
 const skills = new SkillIndex({
   normalize: (n) => ({ canonical: n, known: KNOWN.includes(n) }),
   findInText: (t) =>
-    KNOWN.flatMap((k) => [...t.matchAll(new RegExp(`\\b${k}\\b`, 'g'))].map((m) => ({ canonical: k, category: 'x', start: m.index ?? 0, end: (m.index ?? 0) + k.length, matched: k }))),
+    KNOWN.flatMap((k) =>
+      [...t.matchAll(new RegExp(`\\b${k}\\b`, 'g'))].map((m) => ({
+        canonical: k,
+        category: 'x',
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + k.length,
+        matched: k,
+      })),
+    ),
 });
 
 describe(parseJobPosting.name, () => {
@@ -36,7 +44,10 @@ describe(parseJobPosting.name, () => {
   });
 
   it('treats skills in the prose as required when there is no requirements list', () => {
-    const job = parseJobPosting('Backend developer\nWe use TypeScript and Redis every day.', skills);
+    const job = parseJobPosting(
+      'Backend developer\nWe use TypeScript and Redis every day.',
+      skills,
+    );
     expect(job.requiredSkills).toEqual(['TypeScript', 'Redis']);
   });
 });

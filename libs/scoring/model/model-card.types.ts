@@ -6,7 +6,11 @@ export interface ModelCard {
   file: string;
   /** sha256 of the ONNX file; checked at load. */
   sha256: string;
-  onnx: { input: string; outputs: { probability: string; expected: string; raw: string }; opset: number };
+  onnx: {
+    input: string;
+    outputs: { probability: string; expected: string; raw: string };
+    opset: number;
+  };
   /** Ordered feature names; must equal FEATURE_NAMES. */
   features: string[];
   featureDocs?: Record<string, string>;

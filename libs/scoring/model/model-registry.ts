@@ -30,13 +30,15 @@ export function resolveModelVersion(dir: string, explicit?: string): string {
     if (active.version) return active.version;
   }
   const newest = listModelVersions(dir)[0];
-  if (!newest) throw new DomainError('MODEL.NOT_FOUND', `no screening model card in ${dir}`, 'unavailable');
+  if (!newest)
+    throw new DomainError('MODEL.NOT_FOUND', `no screening model card in ${dir}`, 'unavailable');
   return newest;
 }
 
 export function readModelCard(dir: string, version: string): ModelCard {
   const path = join(dir, `screening-${version}.json`);
-  if (!existsSync(path)) throw new DomainError('MODEL.NOT_FOUND', `model card ${path} not found`, 'unavailable');
+  if (!existsSync(path))
+    throw new DomainError('MODEL.NOT_FOUND', `model card ${path} not found`, 'unavailable');
   return JSON.parse(readFileSync(path, 'utf8')) as ModelCard;
 }
 
@@ -45,7 +47,11 @@ export function readVerified(dir: string, file: string, sha256: string): Buffer 
   const buf = readFileSync(join(dir, file));
   const actual = createHash('sha256').update(buf).digest('hex');
   if (actual !== sha256) {
-    throw new DomainError('MODEL.CHECKSUM_MISMATCH', `${file}: sha256 ${actual} does not match the model card`, 'unavailable');
+    throw new DomainError(
+      'MODEL.CHECKSUM_MISMATCH',
+      `${file}: sha256 ${actual} does not match the model card`,
+      'unavailable',
+    );
   }
   return buf;
 }

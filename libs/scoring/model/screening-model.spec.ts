@@ -23,7 +23,10 @@ describe(ScreeningModel.name, () => {
   });
 
   it('runs the ONNX session: calibrated probabilities in [0, 1] for a batch', async () => {
-    const { probability, expected } = await model.predict([new Float32Array(FEATURE_NAMES.length), Float32Array.from(model.card.baseline)]);
+    const { probability, expected } = await model.predict([
+      new Float32Array(FEATURE_NAMES.length),
+      Float32Array.from(model.card.baseline),
+    ]);
     expect(probability).toHaveLength(2);
     for (const p of [...probability, ...expected]) {
       expect(p).toBeGreaterThanOrEqual(0);
@@ -56,22 +59,33 @@ describe(ScreeningModel.name, () => {
 
   it('uses per-job thresholds when the job sets them', async () => {
     const profile = redactProfile(backendPersona());
-    const r = await model.score(profile, { ...backendJob(), thresholds: { strongFit: 0, potentialFit: 0 } });
+    const r = await model.score(profile, {
+      ...backendJob(),
+      thresholds: { strongFit: 0, potentialFit: 0 },
+    });
     expect(r.label).toBe('strong_fit');
-    const w = await model.score(profile, { ...backendJob(), thresholds: { strongFit: 101, potentialFit: 101 } });
+    const w = await model.score(profile, {
+      ...backendJob(),
+      thresholds: { strongFit: 101, potentialFit: 101 },
+    });
     expect(w.label).toBe('weak_fit');
   });
 
   it('refuses a model file whose sha256 does not match its card', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'models-'));
-    for (const f of ['screening-1.0.0.json', 'screening-1.0.0.stats.json']) copyFileSync(join(modelsDir(), f), join(dir, f));
+    for (const f of ['screening-1.0.0.json', 'screening-1.0.0.stats.json'])
+      copyFileSync(join(modelsDir(), f), join(dir, f));
     const bytes = readFileSync(join(modelsDir(), 'screening-1.0.0.onnx'));
     bytes[bytes.length - 1] ^= 0xff;
     writeFileSync(join(dir, 'screening-1.0.0.onnx'), bytes);
-    await expect(ScreeningModel.load({ modelsDir: dir })).rejects.toMatchObject({ code: 'MODEL.CHECKSUM_MISMATCH' });
+    await expect(ScreeningModel.load({ modelsDir: dir })).rejects.toMatchObject({
+      code: 'MODEL.CHECKSUM_MISMATCH',
+    });
   });
 
   it('reports a missing model with a stable code', async () => {
-    await expect(ScreeningModel.load({ modelsDir: mkdtempSync(join(tmpdir(), 'empty-')) })).rejects.toMatchObject({ code: 'MODEL.NOT_FOUND' });
+    await expect(
+      ScreeningModel.load({ modelsDir: mkdtempSync(join(tmpdir(), 'empty-')) }),
+    ).rejects.toMatchObject({ code: 'MODEL.NOT_FOUND' });
   });
 });

@@ -18,7 +18,10 @@ export interface LoadOptions {
 }
 
 /** Runs one feature matrix through the session; returns calibrated probabilities and expected scores. */
-export type RunMatrix = (matrix: Float32Array, rows: number) => Promise<{ probability: Float32Array; expected: Float32Array }>;
+export type RunMatrix = (
+  matrix: Float32Array,
+  rows: number,
+) => Promise<{ probability: Float32Array; expected: Float32Array }>;
 
 /**
  * The screening model: one ONNX session per process (load it once, at worker start), the text
@@ -43,13 +46,26 @@ export class ScreeningModel {
     const dir = opts.modelsDir ?? defaultModelsDir();
     const version = resolveModelVersion(dir, opts.version);
     const card = readModelCard(dir, version);
-    if (card.features.length !== FEATURE_NAMES.length || card.features.some((f, i) => f !== FEATURE_NAMES[i])) {
-      throw new DomainError('MODEL.FEATURE_MISMATCH', `model ${version} was trained on other features than this code computes`, 'unavailable');
+    if (
+      card.features.length !== FEATURE_NAMES.length ||
+      card.features.some((f, i) => f !== FEATURE_NAMES[i])
+    ) {
+      throw new DomainError(
+        'MODEL.FEATURE_MISMATCH',
+        `model ${version} was trained on other features than this code computes`,
+        'unavailable',
+      );
     }
     const onnxBytes = readVerified(dir, card.file, card.sha256);
-    const stats = JSON.parse(readVerified(dir, card.textStats.file, card.textStats.sha256).toString('utf8')) as TextStats;
+    const stats = JSON.parse(
+      readVerified(dir, card.textStats.file, card.textStats.sha256).toString('utf8'),
+    ) as TextStats;
     // One intra-op thread: workers scale by processes, and batches are small.
-    const session = await ort.InferenceSession.create(onnxBytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(onnxBytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
     return new ScreeningModel(card, stats, session);
   }
 
@@ -59,7 +75,9 @@ export class ScreeningModel {
   }
 
   /** Scores and explains a batch with one session.run (the occlusion rows ride in the same batch). */
-  async scoreBatch(items: { profile: RedactedProfile; job: JobRequirements }[]): Promise<ScoreResult[]> {
+  async scoreBatch(
+    items: { profile: RedactedProfile; job: JobRequirements }[],
+  ): Promise<ScoreResult[]> {
     if (items.length === 0) return [];
     const computed = items.map((it) => computeFeatureDetails(it.profile, it.job, this.stats));
     const explained = await explainBatch(
@@ -67,11 +85,15 @@ export class ScreeningModel {
       Float32Array.from(this.card.baseline),
       this.run,
     );
-    return items.map((it, i) => this.result(it.job, computed[i], explained.results[i], explained.baseline));
+    return items.map((it, i) =>
+      this.result(it.job, computed[i], explained.results[i], explained.baseline),
+    );
   }
 
   /** Raw calibrated probabilities for feature vectors, without explanations (evaluation, shadow runs). */
-  async predict(vectors: Float32Array[]): Promise<{ probability: Float32Array; expected: Float32Array }> {
+  async predict(
+    vectors: Float32Array[],
+  ): Promise<{ probability: Float32Array; expected: Float32Array }> {
     const matrix = new Float32Array(vectors.length * FEATURE_NAMES.length);
     vectors.forEach((v, i) => matrix.set(v, i * FEATURE_NAMES.length));
     return this.run(matrix, vectors.length);
@@ -80,14 +102,24 @@ export class ScreeningModel {
   private readonly run: RunMatrix = async (matrix, rows) => {
     const input = new ort.Tensor('float32', matrix, [rows, FEATURE_NAMES.length]);
     const { outputs } = this.card.onnx;
-    const out = await this.session.run({ [this.card.onnx.input]: input }, [outputs.probability, outputs.expected]);
-    return { probability: out[outputs.probability].data as Float32Array, expected: out[outputs.expected].data as Float32Array };
+    const out = await this.session.run({ [this.card.onnx.input]: input }, [
+      outputs.probability,
+      outputs.expected,
+    ]);
+    return {
+      probability: out[outputs.probability].data as Float32Array,
+      expected: out[outputs.expected].data as Float32Array,
+    };
   };
 
   private result(
     job: JobRequirements,
     computed: FeatureComputation,
-    explained: { probability: number; expected: number; contributions: ScoreResult['explanation']['contributions'] },
+    explained: {
+      probability: number;
+      expected: number;
+      contributions: ScoreResult['explanation']['contributions'];
+    },
     baseline: number,
   ): ScoreResult {
     const score = toScore(explained.probability);

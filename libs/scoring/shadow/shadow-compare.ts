@@ -39,9 +39,15 @@ export interface ShadowOptions {
  * promotion: rank agreement, label changes, and per-group selection-rate and impact-ratio deltas.
  * Pure; the caller runs both models and loads group labels.
  */
-export function compareShadow(active: readonly ShadowScore[], candidate: readonly ShadowScore[], opts: ShadowOptions = {}): ShadowReport {
+export function compareShadow(
+  active: readonly ShadowScore[],
+  candidate: readonly ShadowScore[],
+  opts: ShadowOptions = {},
+): ShadowReport {
   const cand = new Map(candidate.map((c) => [c.id, c]));
-  const pairs = active.filter((a) => cand.has(a.id)).map((a) => ({ a, c: cand.get(a.id) as ShadowScore }));
+  const pairs = active
+    .filter((a) => cand.has(a.id))
+    .map((a) => ({ a, c: cand.get(a.id) as ShadowScore }));
   const transitions: Record<string, number> = {};
   let changed = 0;
   for (const { a, c } of pairs) {
@@ -52,11 +58,20 @@ export function compareShadow(active: readonly ShadowScore[], candidate: readonl
   }
   const report: ShadowReport = {
     count: pairs.length,
-    spearman: pairs.length > 1 ? spearman(pairs.map((p) => p.a.score), pairs.map((p) => p.c.score)) : NaN,
-    meanScoreDelta: pairs.length ? pairs.reduce((s, p) => s + p.c.score - p.a.score, 0) / pairs.length : 0,
+    spearman:
+      pairs.length > 1
+        ? spearman(
+            pairs.map((p) => p.a.score),
+            pairs.map((p) => p.c.score),
+          )
+        : NaN,
+    meanScoreDelta: pairs.length
+      ? pairs.reduce((s, p) => s + p.c.score - p.a.score, 0) / pairs.length
+      : 0,
     labelChanges: { total: changed, rate: pairs.length ? changed / pairs.length : 0, transitions },
   };
-  if (opts.groupOf) report.groups = groupImpacts(pairs, opts.groupOf, opts.selected ?? ((l) => l !== 'weak_fit'));
+  if (opts.groupOf)
+    report.groups = groupImpacts(pairs, opts.groupOf, opts.selected ?? ((l) => l !== 'weak_fit'));
   return report;
 }
 
@@ -65,7 +80,8 @@ function groupImpacts(
   groupOf: ReadonlyMap<string, string> | Record<string, string>,
   selected: (label: FitLabel) => boolean,
 ): GroupImpact[] {
-  const lookup = (id: string): string | undefined => (groupOf instanceof Map ? groupOf.get(id) : (groupOf as Record<string, string>)[id]);
+  const lookup = (id: string): string | undefined =>
+    groupOf instanceof Map ? groupOf.get(id) : (groupOf as Record<string, string>)[id];
   const tally = new Map<string, { n: number; a: number; c: number }>();
   for (const { a, c } of pairs) {
     const g = lookup(a.id);

@@ -1,3 +1,4 @@
+import type { CategoryAffinity } from '../features/category-affinity';
 import { tokenize } from './tokenize';
 
 /**
@@ -12,6 +13,8 @@ export interface TextStats {
   avgDocLength: number;
   /** Smoothed IDF per token: ln((1 + N) / (1 + df)) + 1. Tokens seen in fewer than 2 documents are omitted. */
   idf: Record<string, number>;
+  /** Taxonomy-category relatedness learned from training resumes (see category-affinity.ts). */
+  categoryAffinity?: CategoryAffinity;
 }
 
 /** A sparse, L2-normalised TF-IDF vector. */
@@ -71,7 +74,13 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  * BM25 of a document against a query, divided by the query's self-score bound (sum of its IDFs)
  * so that it lies in [0, 1) and is comparable across jobs with long and short descriptions.
  */
-export function bm25(queryTokens: readonly string[], docTokens: readonly string[], stats: TextStats, k1 = 1.2, b = 0.75): number {
+export function bm25(
+  queryTokens: readonly string[],
+  docTokens: readonly string[],
+  stats: TextStats,
+  k1 = 1.2,
+  b = 0.75,
+): number {
   const tf = termCounts(docTokens);
   const lengthNorm = 1 - b + (b * docTokens.length) / Math.max(stats.avgDocLength, 1);
   let score = 0;

@@ -3,7 +3,13 @@ import { stem, tokenize } from './tokenize';
 
 describe(tokenize.name, () => {
   it('keeps technical tokens and drops stopwords, pronouns and bare numbers', () => {
-    expect(tokenize('She used C++, C#, .NET and Node.js in 2019 with 5 teams')).toEqual(['c++', 'c#', 'net', 'node.js', 'team']);
+    expect(tokenize('She used C++, C#, .NET and Node.js in 2019 with 5 teams')).toEqual([
+      'c++',
+      'c#',
+      'net',
+      'node.js',
+      'team',
+    ]);
   });
 
   it('stems plurals and common suffixes so word forms meet', () => {
@@ -14,7 +20,12 @@ describe(tokenize.name, () => {
 });
 
 describe('TF-IDF and BM25', () => {
-  const stats = fitTextStats(['python data pipeline', 'python web api', 'nurse patient ward', 'nurse hospital patient']);
+  const stats = fitTextStats([
+    'python data pipeline',
+    'python web api',
+    'nurse patient ward',
+    'nurse hospital patient',
+  ]);
 
   it('gives identical texts cosine 1 and disjoint ones 0', () => {
     const v = tfidfVector(tokenize('python data pipeline'), stats);

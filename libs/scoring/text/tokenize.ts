@@ -41,7 +41,8 @@ export function stem(token: string): string {
   let t = token;
   if (t.endsWith('ies') && t.length > 4) t = t.slice(0, -3) + 'y';
   else if (t.endsWith('sses')) t = t.slice(0, -2);
-  else if (t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('us') && !t.endsWith('is')) t = t.slice(0, -1);
+  else if (t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('us') && !t.endsWith('is'))
+    t = t.slice(0, -1);
   for (const suffix of ['ing', 'ed', 'ment', 'ly']) {
     if (t.endsWith(suffix) && t.length - suffix.length >= 4) {
       t = t.slice(0, -suffix.length);

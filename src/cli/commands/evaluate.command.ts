@@ -1,6 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import { DomainError } from '../../../libs/common/errors';
-import { evaluateCategories, evaluateResumeData, readResumeDataCsv, ScreeningModel } from '../../../libs/scoring';
+import {
+  evaluateCategories,
+  evaluateResumeData,
+  readResumeDataCsv,
+  ScreeningModel,
+} from '../../../libs/scoring';
 import type { CategoriesDetail, RankMetrics, ResumeDataReport } from '../../../libs/scoring';
 import type { CommandRegistrar } from '../cli.types';
 
@@ -16,7 +21,8 @@ interface EvaluateOptions {
 }
 
 function parseDataset(value: string): Dataset {
-  if (!(DATASETS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of: ${DATASETS.join(', ')}`);
+  if (!(DATASETS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of: ${DATASETS.join(', ')}`);
   return value as Dataset;
 }
 
@@ -32,34 +38,56 @@ export const registerEvaluateCommand: CommandRegistrar = (program) => {
     .requiredOption('--dataset <name>', 'resume-data | categories', parseDataset)
     .option('--jobs <dir>', 'categories: directory with one <Category>.md posting per category')
     .option('--json', 'print the figures as JSON')
-    .option('--model-version <version>', 'model version (default: MODEL_VERSION, models/active.json, or the newest)')
+    .option(
+      '--model-version <version>',
+      'model version (default: MODEL_VERSION, models/active.json, or the newest)',
+    )
     .option('--models-dir <dir>', 'directory holding screening-<version>.{onnx,json}')
     .argument('<csv>', 'dataset CSV')
     .action(async (csv: string, opts: EvaluateOptions) => {
-      const model = await ScreeningModel.load({ version: opts.modelVersion, modelsDir: opts.modelsDir });
+      const model = await ScreeningModel.load({
+        version: opts.modelVersion,
+        modelsDir: opts.modelsDir,
+      });
       if (opts.dataset === 'resume-data') {
         const report = await evaluateResumeData(readResumeDataCsv(csv), model);
-        process.stdout.write(opts.json ? JSON.stringify(report) + '\n' : renderResumeData(report, model.version));
+        process.stdout.write(
+          opts.json ? JSON.stringify(report) + '\n' : renderResumeData(report, model.version),
+        );
         return;
       }
-      if (!opts.jobs) throw new DomainError('EVAL.JOBS_REQUIRED', '--dataset categories needs --jobs <dir>', 'validation');
+      if (!opts.jobs)
+        throw new DomainError(
+          'EVAL.JOBS_REQUIRED',
+          '--dataset categories needs --jobs <dir>',
+          'validation',
+        );
       const detail = await evaluateCategories(csv, opts.jobs, model);
-      process.stdout.write(opts.json ? JSON.stringify({ model: detail.model, tfidf: detail.tfidf }) + '\n' : renderCategories(detail, model.version));
+      process.stdout.write(
+        opts.json
+          ? JSON.stringify({ model: detail.model, tfidf: detail.tfidf }) + '\n'
+          : renderCategories(detail, model.version),
+      );
     });
 };
 
-const f = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '   -  ' : x.toFixed(4));
+const f = (x: number | undefined): string =>
+  x === undefined || !Number.isFinite(x) ? '   -  ' : x.toFixed(4);
 
 function table(title: string, rows: Record<string, RankMetrics>): string {
   const lines = [title, 'scorer    spearman  ndcg@10   auc@0.7   mae'];
-  for (const [name, m] of Object.entries(rows)) lines.push(`${name.padEnd(9)} ${f(m.spearman)}    ${f(m.ndcg10)}    ${f(m.auc70)}    ${f(m.mae)}`);
+  for (const [name, m] of Object.entries(rows))
+    lines.push(
+      `${name.padEnd(9)} ${f(m.spearman)}    ${f(m.ndcg10)}    ${f(m.auc70)}    ${f(m.mae)}`,
+    );
   return lines.join('\n') + '\n';
 }
 
 function renderResumeData(r: ResumeDataReport, version: string): string {
   let out = `screening model ${version}: mean within-job Spearman, NDCG@10 (gain = matched_score), pooled AUC at 0.7, MAE\n\n`;
   out += table('overall', { ...r.overall });
-  for (const [slice, rows] of Object.entries(r.slices)) out += '\n' + table(`holdout_type = ${slice}`, { ...rows });
+  for (const [slice, rows] of Object.entries(r.slices))
+    out += '\n' + table(`holdout_type = ${slice}`, { ...rows });
   return out;
 }
 

@@ -26,12 +26,18 @@ export const registerScoreCommand: CommandRegistrar = (program, setExitCode) => 
     .command('score')
     .description('Score resumes against a job with the screening model; prints JSON lines')
     .requiredOption('--job <file>', 'job: .json (JobRequirements) or a .md/.txt posting')
-    .option('--model-version <version>', 'model version (default: MODEL_VERSION, models/active.json, or the newest)')
+    .option(
+      '--model-version <version>',
+      'model version (default: MODEL_VERSION, models/active.json, or the newest)',
+    )
     .option('--models-dir <dir>', 'directory holding screening-<version>.{onnx,json}')
     .argument('<resumes...>', 'resume files (PDF, DOCX, TXT) or directories of them')
     .action(async (resumes: string[], opts: ScoreOptions) => {
       const job = loadJobFile(opts.job);
-      const model = await ScreeningModel.load({ version: opts.modelVersion, modelsDir: opts.modelsDir });
+      const model = await ScreeningModel.load({
+        version: opts.modelVersion,
+        modelsDir: opts.modelsDir,
+      });
       const files = await expandFiles(resumes);
       try {
         for (let i = 0; i < files.length; i += BATCH) {
@@ -49,15 +55,28 @@ export const registerScoreCommand: CommandRegistrar = (program, setExitCode) => 
 
 type Line = { file: string; score: number | null } & Record<string, unknown>;
 
-async function scoreChunk(files: string[], job: ReturnType<typeof loadJobFile>, model: ScreeningModel): Promise<Line[]> {
+async function scoreChunk(
+  files: string[],
+  job: ReturnType<typeof loadJobFile>,
+  model: ScreeningModel,
+): Promise<Line[]> {
   const parsed: (Profile | Line)[] = [];
   for (const file of files) parsed.push(await parseOne(file));
-  const scorable = parsed.flatMap((p, i) => (isProfile(p) ? [{ i, profile: redactProfile(p) }] : []));
+  const scorable = parsed.flatMap((p, i) =>
+    isProfile(p) ? [{ i, profile: redactProfile(p) }] : [],
+  );
   const results = await model.scoreBatch(scorable.map((s) => ({ profile: s.profile, job })));
   const out = parsed.map((p, i): Line => (isProfile(p) ? { file: files[i], score: null } : p));
   scorable.forEach((s, k) => {
     const r = results[k];
-    out[s.i] = { file: files[s.i], score: r.score, label: r.label, explanation: r.explanation, modelVersion: r.modelVersion, modelSha256: r.modelSha256 };
+    out[s.i] = {
+      file: files[s.i],
+      score: r.score,
+      label: r.label,
+      explanation: r.explanation,
+      modelVersion: r.modelVersion,
+      modelSha256: r.modelSha256,
+    };
   });
   return out;
 }
@@ -65,7 +84,14 @@ async function scoreChunk(files: string[], job: ReturnType<typeof loadJobFile>, 
 async function parseOne(file: string): Promise<Profile | Line> {
   try {
     const profile = await parseResume(await readFile(file));
-    if (!profile.quality.ok) return { file, score: null, label: null, status: 'needs_review', reason: profile.quality.reason };
+    if (!profile.quality.ok)
+      return {
+        file,
+        score: null,
+        label: null,
+        status: 'needs_review',
+        reason: profile.quality.reason,
+      };
     return profile;
   } catch (err) {
     if (!isDomainError(err) && (err as NodeJS.ErrnoException).code === undefined) throw err;

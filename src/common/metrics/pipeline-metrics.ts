@@ -3,21 +3,35 @@ import { Counter, Histogram, register } from 'prom-client';
 // Module-level singletons: prom-client's registry is per process, and the API and worker each
 // register only the metrics whose code they load.
 function counter(name: string, help: string, labelNames: string[] = []): Counter<string> {
-  return (register.getSingleMetric(name) as Counter<string>) ?? new Counter({ name, help, labelNames });
+  return (
+    (register.getSingleMetric(name) as Counter<string>) ?? new Counter({ name, help, labelNames })
+  );
 }
 function histogram(name: string, help: string, buckets: number[], labelNames: string[] = []) {
   return (
-    (register.getSingleMetric(name) as Histogram<string>) ?? new Histogram({ name, help, buckets, labelNames })
+    (register.getSingleMetric(name) as Histogram<string>) ??
+    new Histogram({ name, help, buckets, labelNames })
   );
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-export const uploadsTotal = () => counter('screener_uploads_total', 'Uploaded files by outcome', ['outcome']);
-export const uploadBytes = () => counter('screener_upload_bytes_total', 'Bytes of accepted resume files');
+export const uploadsTotal = () =>
+  counter('screener_uploads_total', 'Uploaded files by outcome', ['outcome']);
+export const uploadBytes = () =>
+  counter('screener_upload_bytes_total', 'Bytes of accepted resume files');
 export const parseDuration = () =>
-  histogram('screener_parse_duration_seconds', 'Resume parse time (extract + profile)', SECONDS, ['kind']);
+  histogram('screener_parse_duration_seconds', 'Resume parse time (extract + profile)', SECONDS, [
+    'kind',
+  ]);
 export const inferenceDuration = () =>
-  histogram('screener_inference_duration_seconds', 'Score + explanation time per application', SECONDS);
+  histogram(
+    'screener_inference_duration_seconds',
+    'Score + explanation time per application',
+    SECONDS,
+  );
 export const stageDuration = () =>
-  histogram('screener_stage_duration_seconds', 'Worker stage duration', SECONDS, ['stage', 'outcome']);
+  histogram('screener_stage_duration_seconds', 'Worker stage duration', SECONDS, [
+    'stage',
+    'outcome',
+  ]);

@@ -2,15 +2,13 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { IS_PUBLIC_KEY } from './auth.decorators';
+import { IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Principal } from './principal';
 import { mapTokenFailure } from './token-errors';
 
 /** Infrastructure routes served by controllers we cannot decorate (terminus, prometheus). */
-const PUBLIC_PREFIXES = ['/health/', '/metrics'];
-
 export const isInfrastructurePath = (path: string) =>
-  PUBLIC_PREFIXES.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p));
+  path === '/metrics' || path.startsWith('/health/');
 
 /** Global guard: every route needs a valid bearer JWT unless it is marked `@Public()`. */
 @Injectable()
@@ -25,11 +23,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   isPublic(context: ExecutionContext): boolean {
-    const marked = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (marked) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    // A route that declares roles is never opened by its path.
+    if (this.reflector.getAllAndOverride<unknown>(ROLES_KEY, targets)) return false;
     return isInfrastructurePath(context.switchToHttp().getRequest<Request>().path);
   }
 

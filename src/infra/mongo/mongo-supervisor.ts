@@ -21,13 +21,37 @@ export class MongoSupervisor implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
+  private indexes?: Promise<void>;
+  /** True once every registered model's indexes exist (unique indexes carry correctness). */
+  indexesReady = false;
+
   onModuleInit(): void {
     this.timer = setInterval(() => void this.tick(), RETRY_MS);
     this.timer.unref();
+    // autoIndex runs when models compile, before the lazy connection is open, and is never
+    // retried; so indexes are built here on every (re)connect instead.
+    this.connection.on('connected', () => void this.ensureIndexes());
+    if (this.connection.readyState === ConnectionStates.connected) void this.ensureIndexes();
+  }
+
+  async ensureIndexes(): Promise<void> {
+    this.indexes ??= (async () => {
+      for (const model of Object.values(this.connection.models)) await model.createIndexes();
+      this.indexesReady = true;
+    })();
+    try {
+      await this.indexes;
+    } catch (err) {
+      this.indexes = undefined;
+      this.logger.warn(`index build failed, will retry: ${(err as Error).message}`);
+    }
   }
 
   private async tick(): Promise<void> {
     if (this.stopped || this.opening) return;
+    if (!this.indexesReady && this.connection.readyState === ConnectionStates.connected) {
+      await this.ensureIndexes();
+    }
     if (this.connection.readyState !== ConnectionStates.disconnected) return;
     if (this.connection.getClient?.()) {
       // A client exists and is reconnecting on its own after a drop.

@@ -32,7 +32,8 @@ export function superviseConnection(connection: Connection): Connection {
         heartbeatFrequencyMS: 2000,
         // Commands fail fast while disconnected (mapped to 503) instead of hanging in a buffer.
         bufferCommands: false,
-        autoIndex: true,
+        // MongoSupervisor builds indexes on every (re)connect; autoIndex would race the lazy connection.
+        autoIndex: false,
         connectionFactory: superviseConnection,
       }),
     }),

@@ -39,7 +39,10 @@ export class ApplicationRepository {
       ...data,
       status,
       statusAt: at,
-      timeline: [{ status: 'received', at, reason: 'upload accepted' }, ...(status === 'received' ? [] : [{ status, at, reason }])],
+      timeline: [
+        { status: 'received', at, reason: 'upload accepted' },
+        ...(status === 'received' ? [] : [{ status, at, reason }]),
+      ],
     });
     return doc.toObject() as ApplicationRecord;
   }
@@ -60,7 +63,10 @@ export class ApplicationRepository {
     if (from) filter.status = inList(from);
     const at = new Date();
     const res = await this.model
-      .updateOne(filter, { $set: { ...set, status: to, statusAt: at }, $push: { timeline: { status: to, at, reason } } })
+      .updateOne(filter, {
+        $set: { ...set, status: to, statusAt: at },
+        $push: { timeline: { status: to, at, reason } },
+      })
       .exec();
     return res.modifiedCount === 1;
   }
@@ -101,7 +107,13 @@ export class ApplicationRepository {
   }
 
   /** One shortlist page plus one extra item to tell whether another page follows. */
-  async page(orgId: string, jobId: string, filter: ShortlistFilter, after: Cursor | undefined, limit: number) {
+  async page(
+    orgId: string,
+    jobId: string,
+    filter: ShortlistFilter,
+    after: Cursor | undefined,
+    limit: number,
+  ) {
     return this.model
       .find(shortlistFilter(orgId, jobId, filter, after))
       .sort(SHORTLIST_SORT)
@@ -113,14 +125,47 @@ export class ApplicationRepository {
   /** Records a decision only if the application is still where the person saw it. */
   async decide(orgId: string, id: string, decision: Decision, from: ApplicationStatus[]) {
     return this.model
-      .findOneAndUpdate({ _id: id, orgId, status: inList(from) }, { $set: { decision }, $push: { decisions: decision } }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, orgId, status: inList(from) },
+        { $set: { decision }, $push: { decisions: decision } },
+        { new: true },
+      )
       .lean<ApplicationRecord>()
       .exec();
   }
 
-  async findByJob(orgId: string, jobId: string, statuses: ApplicationStatus[], afterId: string | undefined, limit: number) {
+  async findByJob(
+    orgId: string,
+    jobId: string,
+    statuses: ApplicationStatus[],
+    afterId: string | undefined,
+    limit: number,
+  ) {
     const filter: Record<string, unknown> = { orgId, jobId, status: inList(statuses) };
     if (afterId) filter._id = trustedExpr({ $gt: new Types.ObjectId(afterId) });
     return this.model.find(filter).sort({ _id: 1 }).limit(limit).lean<ApplicationRecord[]>().exec();
+  }
+
+  async setShadow(
+    orgId: string,
+    id: string,
+    shadow: NonNullable<Application['shadow']>,
+  ): Promise<void> {
+    await this.model.updateOne({ _id: id, orgId }, { $set: { shadow } }).exec();
+  }
+
+  /** Scored applications that also carry a shadow score of `version` (for the promotion report). */
+  async findShadowed(orgId: string, version: string, jobId?: string) {
+    const filter: Record<string, unknown> = {
+      orgId,
+      'shadow.version': version,
+      status: 'screened',
+    };
+    if (jobId) filter.jobId = jobId;
+    return this.model
+      .find(filter)
+      .select({ score: 1, label: 1, shadow: 1 })
+      .lean<ApplicationRecord[]>()
+      .exec();
   }
 }

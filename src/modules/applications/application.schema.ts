@@ -65,6 +65,14 @@ export class Application {
   /** The current decision; `decisions` keeps every one, oldest first. */
   @Prop({ type: Decision }) decision?: Decision;
   @Prop({ type: [Decision], default: [] }) decisions: Decision[];
+  /** Shadow mode: a candidate model's score for the same input, for promotion reports only. */
+  @Prop({ type: Object }) shadow?: {
+    version: string;
+    score: number;
+    label: string;
+    jobRevision: number;
+    at: Date;
+  };
   createdAt: Date;
   updatedAt: Date;
 }

@@ -52,7 +52,11 @@ export class OutboxSweeper implements OnModuleInit, OnApplicationShutdown {
     try {
       for (const [status, ageMs] of Object.entries(STALE_AFTER_MS)) {
         const before = new Date(now.getTime() - (ageMs as number));
-        const stale = await this.applications.findStale([status as ApplicationStatus], before, BATCH);
+        const stale = await this.applications.findStale(
+          [status as ApplicationStatus],
+          before,
+          BATCH,
+        );
         for (const app of stale) if (await this.requeue(app)) count++;
       }
     } catch (err) {

@@ -13,14 +13,20 @@ export class ScreenEnqueuer {
     private readonly producer: QueueProducer,
   ) {}
 
-  async enqueue(app: ApplicationRecord): Promise<boolean> {
+  /** `modelVersion` re-scores with that version instead of the active one (admin re-score). */
+  async enqueue(app: ApplicationRecord, modelVersion?: string): Promise<boolean> {
     const job = await this.jobs.findById(app.orgId, app.jobId);
     const revision = job?.revision ?? 0;
     const id = String(app._id);
-    return this.producer.add(QueueName.ApplicationScreen, screenJobId(id, app.retries, revision), {
-      orgId: app.orgId,
-      applicationId: id,
-    });
+    return this.producer.add(
+      QueueName.ApplicationScreen,
+      screenJobId(id, app.retries, revision, modelVersion),
+      {
+        orgId: app.orgId,
+        applicationId: id,
+        ...(modelVersion ? { modelVersion } : {}),
+      },
+    );
   }
 
   async enqueueForResume(orgId: string, resumeId: string): Promise<void> {

@@ -10,7 +10,9 @@ describe('shortlist cursor', () => {
   it.each(['garbage', Buffer.from('{"s":"x","id":"1"}').toString('base64url'), ''])(
     'rejects a forged or broken cursor %j with a stable code',
     (raw) => {
-      expect(() => decodeCursor(raw)).toThrow(expect.objectContaining({ code: 'COMMON.INVALID_CURSOR' }));
+      expect(() => decodeCursor(raw)).toThrow(
+        expect.objectContaining({ code: 'COMMON.INVALID_CURSOR' }),
+      );
     },
   );
 });
@@ -22,7 +24,9 @@ describe(shortlistFilter.name, () => {
   });
 
   it('pages strictly after (score, id) with unscored items last', () => {
-    const f = shortlistFilter('o', 'j', {}, { s: 50, id: '6650c2f1e4b0a1b2c3d4e5f6' }) as { $and: unknown[] };
+    const f = shortlistFilter('o', 'j', {}, { s: 50, id: '6650c2f1e4b0a1b2c3d4e5f6' }) as {
+      $and: unknown[];
+    };
     const after = JSON.parse(JSON.stringify(f.$and[2]));
     expect(after.$or).toEqual([
       { score: { $lt: 50 } },
@@ -32,7 +36,12 @@ describe(shortlistFilter.name, () => {
   });
 
   it('combines filters with AND and supports "no decision yet"', () => {
-    const f = shortlistFilter('o', 'j', { label: ['strong_fit'], minScore: 60, skill: ['Go'], decision: ['none', 'hold'] }) as {
+    const f = shortlistFilter('o', 'j', {
+      label: ['strong_fit'],
+      minScore: 60,
+      skill: ['Go'],
+      decision: ['none', 'hold'],
+    }) as {
       $and: unknown[];
     };
     expect(JSON.parse(JSON.stringify(f.$and.slice(2)))).toEqual([

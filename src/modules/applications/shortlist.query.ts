@@ -17,7 +17,8 @@ export interface Cursor {
   id: string;
 }
 
-export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+export const encodeCursor = (c: Cursor): string =>
+  Buffer.from(JSON.stringify(c)).toString('base64url');
 
 export function decodeCursor(raw: string): Cursor {
   try {
@@ -26,7 +27,11 @@ export function decodeCursor(raw: string): Cursor {
   } catch {
     /* fall through */
   }
-  throw new DomainError('COMMON.INVALID_CURSOR', 'The cursor is not valid; start again without it.', 'validation');
+  throw new DomainError(
+    'COMMON.INVALID_CURSOR',
+    'The cursor is not valid; start again without it.',
+    'validation',
+  );
 }
 
 /** Builds the Mongo filter for one page: the org/job scope, the filters, then "after the cursor". */

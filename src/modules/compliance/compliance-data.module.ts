@@ -4,6 +4,8 @@ import { ApplicationsDataModule } from '../applications/applications-data.module
 import { Application, ApplicationSchema } from '../applications/application.schema';
 import { AuditModule } from '../audit/audit.module';
 import { IdempotencyKey, IdempotencyKeySchema } from '../intake/idempotency.schema';
+import { DigestItem, DigestItemSchema } from '../notifications/email/digest-item.schema';
+import { WebhookDelivery, WebhookDeliverySchema } from '../notifications/webhooks/webhook-delivery.schema';
 import { ResumesDataModule } from '../resumes/resumes-data.module';
 import { Resume, ResumeSchema } from '../resumes/resume.schema';
 import { Clock } from './clock';
@@ -14,6 +16,7 @@ import { CandidateLocator } from './erasure/candidate-locator';
 import { ErasedApplication, ErasedApplicationSchema } from './erasure/erased-application.schema';
 import { ErasureCertificate, ErasureCertificateSchema } from './erasure/erasure-certificate.schema';
 import { ErasureService } from './erasure/erasure.service';
+import { NotificationEraser } from './erasure/notification-eraser';
 import { ErasureRegistry } from './erasure/erasure.types';
 import { ExportService } from './erasure/export.service';
 import { RedisEraser } from './erasure/redis-eraser';
@@ -42,6 +45,8 @@ import { RetentionService } from './retention/retention.service';
       { name: Resume.name, schema: ResumeSchema },
       { name: Application.name, schema: ApplicationSchema },
       { name: IdempotencyKey.name, schema: IdempotencyKeySchema },
+      { name: WebhookDelivery.name, schema: WebhookDeliverySchema },
+      { name: DigestItem.name, schema: DigestItemSchema },
     ]),
   ],
   providers: [
@@ -51,6 +56,7 @@ import { RetentionService } from './retention/retention.service';
     RedisEraser,
     StoreErasers,
     ErasureRegistry,
+    NotificationEraser,
     ErasureService,
     ExportService,
     RetentionService,

@@ -26,7 +26,9 @@ function portalMeta(fields: Record<string, unknown>): PortalMeta {
   if (typeof fields.consent === 'string') {
     try {
       const parsed = JSON.parse(fields.consent) as Record<string, unknown>;
-      consent = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>;
+      consent = Object.fromEntries(
+        Object.entries(parsed).filter(([, v]) => typeof v === 'boolean'),
+      ) as Record<string, boolean>;
     } catch {
       throw IntakeErrors.malformed('"consent" must be a JSON object of boolean flags.');
     }
@@ -60,11 +62,17 @@ export class ApplicationIntakeService {
   }
 
   /** `POST /jobs/:jobId/applications`: one multipart file, or JSON `{ resumeId }`. */
-  async apply(orgId: string, jobId: string, req: Request, key?: string): Promise<StoredResponse<ApplicationAccepted>> {
+  async apply(
+    orgId: string,
+    jobId: string,
+    req: Request,
+    key?: string,
+  ): Promise<StoredResponse<ApplicationAccepted>> {
     await this.openJob(orgId, jobId);
     if (/^application\/json/i.test(req.headers['content-type'] ?? '')) {
       const resumeId = (req.body as { resumeId?: unknown })?.resumeId;
-      if (typeof resumeId !== 'string') throw IntakeErrors.malformed('Send JSON { "resumeId": "<id>" } or a multipart file.');
+      if (typeof resumeId !== 'string')
+        throw IntakeErrors.malformed('Send JSON { "resumeId": "<id>" } or a multipart file.');
       const print = fingerprint('apply-existing', jobId, resumeId);
       return this.idempotency.run(orgId, key, print, async () => {
         const resume = await this.resumes.findById(orgId, resumeId);
@@ -72,10 +80,14 @@ export class ApplicationIntakeService {
         return this.attach(orgId, jobId, resume, { optOutAutomated: false }, true);
       });
     }
-    const body = await readMultipart(req, { maxFileBytes: this.config.UPLOAD_MAX_BYTES, maxFiles: 1 });
+    const body = await readMultipart(req, {
+      maxFileBytes: this.config.UPLOAD_MAX_BYTES,
+      maxFiles: 1,
+    });
     if (body.tooManyFiles) throw IntakeErrors.tooManyFiles(1);
     const file = body.files[0];
-    if (!file || (!file.bytes.length && !file.error && file.filename === 'resume')) throw IntakeErrors.fileMissing();
+    if (!file || (!file.bytes.length && !file.error && file.filename === 'resume'))
+      throw IntakeErrors.fileMissing();
     const meta = portalMeta(body.fields);
     const print = fingerprint('apply', jobId, file.sha256, body.fields);
     return this.idempotency.run(orgId, key, print, async () => {
@@ -88,38 +100,74 @@ export class ApplicationIntakeService {
   async applyBatch(orgId: string, jobId: string, req: Request): Promise<BatchResult> {
     await this.openJob(orgId, jobId);
     const max = this.config.UPLOAD_MAX_FILES;
-    const body = await readMultipart(req, { maxFileBytes: this.config.UPLOAD_MAX_BYTES, maxFiles: max });
+    const body = await readMultipart(req, {
+      maxFileBytes: this.config.UPLOAD_MAX_BYTES,
+      maxFiles: max,
+    });
     if (!body.files.length) throw IntakeErrors.fileMissing();
     const meta = portalMeta(body.fields);
     const results: BatchResult['results'] = [];
     for (const file of body.files) results.push(await this.batchItem(orgId, jobId, file, meta));
     if (body.tooManyFiles) {
       const e = IntakeErrors.tooManyFiles(max);
-      results.push({ filename: '(files beyond the limit)', outcome: 'rejected', error: { code: e.code, message: e.message } });
+      results.push({
+        filename: '(files beyond the limit)',
+        outcome: 'rejected',
+        error: { code: e.code, message: e.message },
+      });
     }
     const count = (o: string) => results.filter((r) => r.outcome === o).length;
-    return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
+    return {
+      accepted: count('accepted'),
+      duplicates: count('duplicate'),
+      rejected: count('rejected'),
+      results,
+    };
   }
 
   private async batchItem(orgId: string, jobId: string, file: ReceivedFile, meta: PortalMeta) {
     try {
       const stored = await this.intake.store(orgId, file, meta);
-      const { status, body } = await this.attach(orgId, jobId, stored.resume, meta, stored.duplicate);
-      return { filename: file.filename, outcome: status === 200 ? ('duplicate' as const) : ('accepted' as const), application: body };
+      const { status, body } = await this.attach(
+        orgId,
+        jobId,
+        stored.resume,
+        meta,
+        stored.duplicate,
+      );
+      return {
+        filename: file.filename,
+        outcome: status === 200 ? ('duplicate' as const) : ('accepted' as const),
+        application: body,
+      };
     } catch (err) {
       if (!isDomainError(err)) throw err;
-      return { filename: file.filename, outcome: 'rejected' as const, error: { code: err.code, message: err.message } };
+      return {
+        filename: file.filename,
+        outcome: 'rejected' as const,
+        error: { code: err.code, message: err.message },
+      };
     }
   }
 
   /** Links a stored resume to the job; the same pair returns the existing application (200). */
-  private async attach(orgId: string, jobId: string, resume: ResumeRecord, meta: PortalMeta, duplicate: boolean) {
+  private async attach(
+    orgId: string,
+    jobId: string,
+    resume: ResumeRecord,
+    meta: PortalMeta,
+    duplicate: boolean,
+  ) {
     const resumeId = String(resume._id);
     const existing = await this.applications.findByJobAndResume(orgId, jobId, resumeId);
     if (existing) return { status: 200, body: toAccepted(existing, true) };
     let app: ApplicationRecord;
     try {
-      app = await this.applications.create({ orgId, jobId, resumeId, ...meta }, 'queued', 'waiting for processing');
+      app = await this.applications.create(
+        { orgId, jobId, resumeId, ...meta },
+        'queued',
+        'waiting for processing',
+      );
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
       const raced = await this.applications.findByJobAndResume(orgId, jobId, resumeId);
@@ -152,7 +200,9 @@ export class ApplicationIntakeService {
     const app = await this.get(orgId, id);
     if (app.status !== 'failed') throw IntakeErrors.notRetryable(app.status);
     const retries = await this.applications.incrementRetries(orgId, id);
-    await this.applications.transition(orgId, id, 'queued', 'manual retry', ['failed'], { failureReason: undefined });
+    await this.applications.transition(orgId, id, 'queued', 'manual retry', ['failed'], {
+      failureReason: undefined,
+    });
     const resume = await this.resumes.findById(orgId, app.resumeId);
     if (!resume) throw IntakeErrors.resumeNotFound();
     if (resume.parseStatus === 'failed') {
@@ -160,7 +210,9 @@ export class ApplicationIntakeService {
       await this.intake.forgetParseJob(app.resumeId); // its failed job would block the same id
     }
     const fresh = { ...app, retries: retries ?? app.retries + 1, status: 'queued' as const };
-    await (resume.parseStatus === 'parsed' ? this.screens.enqueue(fresh) : this.intake.enqueueParse(resume));
+    await (resume.parseStatus === 'parsed'
+      ? this.screens.enqueue(fresh)
+      : this.intake.enqueueParse(resume));
     return (await this.applications.findById(orgId, id)) as ApplicationRecord;
   }
 }

@@ -1,13 +1,8 @@
 import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiHeader,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access, CurrentOrg } from '../../common/security/auth.decorators';
+import { UploadThrottle } from '../../common/security/throttling/throttlers';
 import type { OrgContext } from '../../common/tenancy/org-context';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationAccepted, ApplicationView, BatchResult, toApplicationView } from './intake.dto';
@@ -31,11 +26,15 @@ export class ApplicationsController {
   constructor(private readonly intake: ApplicationIntakeService) {}
 
   @Post('jobs/:jobId/applications')
+  @UploadThrottle()
   @Access('resumes.upload')
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(FILE_BODY)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiAcceptedResponse({ type: ApplicationAccepted, description: '202 new; 200 when the resume already applied' })
+  @ApiAcceptedResponse({
+    type: ApplicationAccepted,
+    description: '202 new; 200 when the resume already applied',
+  })
   async apply(
     @CurrentOrg() org: OrgContext,
     @Param('jobId') jobId: string,
@@ -49,11 +48,16 @@ export class ApplicationsController {
   }
 
   @Post('jobs/:jobId/applications/batch')
+  @UploadThrottle()
   @Access('resumes.upload')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiAcceptedResponse({ type: BatchResult })
-  applyBatch(@CurrentOrg() org: OrgContext, @Param('jobId') jobId: string, @Req() req: Request): Promise<BatchResult> {
+  applyBatch(
+    @CurrentOrg() org: OrgContext,
+    @Param('jobId') jobId: string,
+    @Req() req: Request,
+  ): Promise<BatchResult> {
     return this.intake.applyBatch(org.orgId, jobId, req);
   }
 

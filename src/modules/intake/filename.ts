@@ -1,3 +1,5 @@
+// Control characters are exactly what this pattern exists to remove.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -31,7 +31,8 @@ class ItemError {
 
 class BatchItem {
   @ApiProperty() filename: string;
-  @ApiProperty({ enum: ['accepted', 'duplicate', 'rejected'] }) outcome: 'accepted' | 'duplicate' | 'rejected';
+  @ApiProperty({ enum: ['accepted', 'duplicate', 'rejected'] }) outcome:
+    'accepted' | 'duplicate' | 'rejected';
   @ApiPropertyOptional({ type: ApplicationAccepted }) application?: ApplicationAccepted;
   @ApiPropertyOptional({ type: ItemError }) error?: ItemError;
 }
@@ -57,7 +58,9 @@ export class ApplicationView {
   @ApiProperty({ type: [TimelineEntry] }) timeline: TimelineEntry[];
   @ApiPropertyOptional({ example: 78.4 }) score?: number;
   @ApiPropertyOptional({ example: 'strong_fit' }) label?: string;
-  @ApiPropertyOptional({ description: 'Per-feature contributions and reasons, stored with the score' })
+  @ApiPropertyOptional({
+    description: 'Per-feature contributions and reasons, stored with the score',
+  })
   explanation?: unknown;
   @ApiPropertyOptional() modelVersion?: string;
   @ApiPropertyOptional() jobRevision?: number;

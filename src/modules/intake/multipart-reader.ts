@@ -33,7 +33,10 @@ const MAX_FIELD_BYTES = 4096;
  * default): bytes past it are discarded as they arrive and the file is marked too large. The
  * sha256 is computed while streaming.
  */
-export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Promise<MultipartBody> {
+export function readMultipart(
+  req: IncomingMessage,
+  limits: MultipartLimits,
+): Promise<MultipartBody> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) return Promise.reject(IntakeErrors.notMultipart());
   return new Promise((resolve, reject) => {
@@ -42,6 +45,8 @@ export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Pr
     try {
       bb = busboy({
         headers: req.headers,
+        // RFC 7578: file names are sent as raw UTF-8; busboy would read them as Latin-1.
+        defParamCharset: 'utf8',
         limits: {
           fileSize: limits.maxFileBytes,
           files: limits.maxFiles,
@@ -81,7 +86,9 @@ export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Pr
     });
     bb.on('filesLimit', () => (body.tooManyFiles = true));
     bb.on('close', () => resolve(body));
-    bb.on('error', (err: Error) => reject(IntakeErrors.malformed(`Malformed multipart body: ${err.message}`)));
+    bb.on('error', (err: Error) =>
+      reject(IntakeErrors.malformed(`Malformed multipart body: ${err.message}`)),
+    );
     req.pipe(bb);
   });
 }

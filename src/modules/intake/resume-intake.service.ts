@@ -17,7 +17,11 @@ const MIME: Record<string, string> = {
   txt: 'text/plain',
 };
 /** Extensions a name may carry for each detected kind; no extension at all is accepted too. */
-const EXTENSIONS: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], txt: ['txt', 'text', 'md'] };
+const EXTENSIONS: Record<string, string[]> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  txt: ['txt', 'text', 'md'],
+};
 
 export interface StoredResume {
   resume: ResumeRecord;
@@ -43,14 +47,19 @@ export class ResumeIntakeService {
     }
     const kind = sniffFileKind(file.bytes);
     if (!kind) throw IntakeErrors.unsupportedType();
+    // Content checks first, so a hostile file is named for what it is (e.g. macros in a .docm).
+    preflightFile(file.bytes, kind);
     const ext = extensionOf(file.filename);
     if (ext && !EXTENSIONS[kind].includes(ext)) throw IntakeErrors.typeMismatch(ext, kind);
-    preflightFile(file.bytes, kind);
     return kind;
   }
 
   /** Durably stores the file (or finds the same bytes already stored) before anything is queued. */
-  async store(orgId: string, file: ReceivedFile, meta: { externalCandidateId?: string; source?: string }) {
+  async store(
+    orgId: string,
+    file: ReceivedFile,
+    meta: { externalCandidateId?: string; source?: string },
+  ) {
     try {
       const stored = await this.storeValid(orgId, file, meta);
       uploadsTotal().inc({ outcome: stored.duplicate ? 'duplicate' : 'accepted' });
@@ -62,7 +71,11 @@ export class ResumeIntakeService {
     }
   }
 
-  private async storeValid(orgId: string, file: ReceivedFile, meta: { externalCandidateId?: string; source?: string }): Promise<StoredResume> {
+  private async storeValid(
+    orgId: string,
+    file: ReceivedFile,
+    meta: { externalCandidateId?: string; source?: string },
+  ): Promise<StoredResume> {
     const kind = this.validate(file);
     const existing = await this.resumes.findBySha(orgId, file.sha256);
     if (existing) return { resume: existing, duplicate: true };

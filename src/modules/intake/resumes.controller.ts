@@ -1,7 +1,15 @@
 import { Controller, Get, Headers, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access, CurrentOrg } from '../../common/security/auth.decorators';
+import { UploadThrottle } from '../../common/security/throttling/throttlers';
 import type { OrgContext } from '../../common/tenancy/org-context';
 import { ResumeAccepted, ResumeView, toResumeView } from './resume.dto';
 import { ResumesService } from './resumes.service';
@@ -12,10 +20,20 @@ export class ResumesController {
   constructor(private readonly resumes: ResumesService) {}
 
   @Post()
+  @UploadThrottle()
   @Access('resumes.upload')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiAcceptedResponse({ type: ResumeAccepted, description: '202 new; 200 when the same bytes were stored before' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiAcceptedResponse({
+    type: ResumeAccepted,
+    description: '202 new; 200 when the same bytes were stored before',
+  })
   async upload(
     @CurrentOrg() org: OrgContext,
     @Req() req: Request,
@@ -36,7 +54,11 @@ export class ResumesController {
 
   @Get(':id/file')
   @Access('applications.read')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'text/plain',
+  )
   async file(@CurrentOrg() org: OrgContext, @Param('id') id: string): Promise<StreamableFile> {
     const f = await this.resumes.openFile(org.orgId, id);
     return new StreamableFile(f.stream, {

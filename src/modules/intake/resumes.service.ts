@@ -28,7 +28,10 @@ export class ResumesService {
   ) {}
 
   async upload(orgId: string, req: Request, key?: string): Promise<StoredResponse<ResumeAccepted>> {
-    const body = await readMultipart(req, { maxFileBytes: this.config.UPLOAD_MAX_BYTES, maxFiles: 1 });
+    const body = await readMultipart(req, {
+      maxFileBytes: this.config.UPLOAD_MAX_BYTES,
+      maxFiles: 1,
+    });
     if (body.tooManyFiles) throw IntakeErrors.tooManyFiles(1);
     const file = body.files[0];
     if (!file) throw IntakeErrors.fileMissing();
@@ -49,7 +52,10 @@ export class ResumesService {
     return resume;
   }
 
-  async openFile(orgId: string, id: string): Promise<{ stream: Readable; filename: string; contentType: string; size: number }> {
+  async openFile(
+    orgId: string,
+    id: string,
+  ): Promise<{ stream: Readable; filename: string; contentType: string; size: number }> {
     const resume = await this.get(orgId, id);
     return {
       stream: this.files.openStream(resume.fileId),

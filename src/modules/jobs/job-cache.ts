@@ -32,7 +32,14 @@ export class JobCache {
     return `screener:cache:gen:${scope}:${orgId}:${id}`;
   }
 
-  async read<T>(name: string, scope: 'org' | 'job', orgId: string, id: string, part: string, load: () => Promise<T>): Promise<T> {
+  async read<T>(
+    name: string,
+    scope: 'org' | 'job',
+    orgId: string,
+    id: string,
+    part: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
     let key: string | undefined;
     try {
       const gen = (await this.redis.client.get(this.genKey(scope, orgId, id))) ?? '0';
@@ -47,7 +54,10 @@ export class JobCache {
       this.counter.inc({ cache: name, result: 'error' });
     }
     const value = await load();
-    if (key) await this.redis.client.set(key, JSON.stringify(value), 'EX', TTL_SECONDS).catch(() => undefined);
+    if (key)
+      await this.redis.client
+        .set(key, JSON.stringify(value), 'EX', TTL_SECONDS)
+        .catch(() => undefined);
     return value;
   }
 

@@ -17,7 +17,10 @@ export class JobPostingReader {
   constructor(private readonly config: AppConfig) {}
 
   async read(req: Request): Promise<JobRequirements & { sourceFile: string }> {
-    const body = await readMultipart(req, { maxFileBytes: this.config.UPLOAD_MAX_BYTES, maxFiles: 1 });
+    const body = await readMultipart(req, {
+      maxFileBytes: this.config.UPLOAD_MAX_BYTES,
+      maxFiles: 1,
+    });
     if (body.tooManyFiles) throw IntakeErrors.tooManyFiles(1);
     const file = body.files[0];
     if (!file) throw IntakeErrors.fileMissing();
@@ -25,14 +28,26 @@ export class JobPostingReader {
     if (!file.bytes.length) throw IntakeErrors.empty();
     const kind = sniffFileKind(file.bytes);
     if (!kind) {
-      throw new DomainError('JOB.UNSUPPORTED_FILE', 'A job posting must be a PDF, DOCX, Markdown or text file.', 'unsupported_media');
+      throw new DomainError(
+        'JOB.UNSUPPORTED_FILE',
+        'A job posting must be a PDF, DOCX, Markdown or text file.',
+        'unsupported_media',
+      );
     }
     preflightFile(file.bytes, kind);
     const { text } = await extractText(file.bytes, kind);
     const clean = normalizeText(text);
     if (clean.trim().length < 20) {
-      throw new DomainError('JOB.EMPTY_POSTING', 'No readable text was found in the posting.', 'validation');
+      throw new DomainError(
+        'JOB.EMPTY_POSTING',
+        'No readable text was found in the posting.',
+        'validation',
+      );
     }
-    return { ...parseJobPosting(clean), description: clean.slice(0, 20000), sourceFile: file.filename };
+    return {
+      ...parseJobPosting(clean),
+      description: clean.slice(0, 20000),
+      sourceFile: file.filename,
+    };
   }
 }

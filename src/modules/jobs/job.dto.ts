@@ -20,54 +20,83 @@ import type { JobRecord } from './job.repository';
 import { JOB_STATUSES, JobStatus } from './job.schema';
 
 export class ThresholdsDto {
-  @ApiProperty({ example: 70, description: 'score (0–100) at or above which the label is strong_fit' })
-  @IsNumber() @Min(0) @Max(100)
+  @ApiProperty({
+    example: 70,
+    description: 'score (0–100) at or above which the label is strong_fit',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   strongFit: number;
 
   @ApiProperty({ example: 45, description: 'score at or above which the label is potential_fit' })
-  @IsNumber() @Min(0) @Max(100)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
   potentialFit: number;
 }
 
 export class CreateJobDto {
   @ApiProperty({ example: 'Senior Backend Engineer' })
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   title: string;
 
   @ApiPropertyOptional({ example: 'Build and run our Node.js services on Kubernetes.' })
-  @IsOptional() @IsString() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
   description?: string;
 
   @ApiPropertyOptional({ example: ['Node.js', 'TypeScript', 'MongoDB'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   requiredSkills?: string[];
 
   @ApiPropertyOptional({ example: ['k8s', 'Redis'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   preferredSkills?: string[];
 
   @ApiPropertyOptional({ example: 3 })
-  @IsOptional() @IsInt() @Min(0) @Max(50)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
   minYears?: number;
 
   @ApiPropertyOptional({ enum: DEGREE_LEVELS, example: 'bachelor' })
-  @IsOptional() @IsIn(DEGREE_LEVELS)
+  @IsOptional()
+  @IsIn(DEGREE_LEVELS)
   educationLevel?: DegreeLevel;
 
   @ApiPropertyOptional({ example: 'Berlin, Germany' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   location?: string;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   remote?: boolean;
 
   @ApiPropertyOptional({ type: ThresholdsDto })
-  @IsOptional() @ValidateNested() @Type(() => ThresholdsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdsDto)
   thresholds?: ThresholdsDto;
 
   @ApiPropertyOptional({ enum: ['draft', 'open'], example: 'open' })
-  @IsOptional() @IsIn(['draft', 'open'])
+  @IsOptional()
+  @IsIn(['draft', 'open'])
   status?: 'draft' | 'open';
 }
 
@@ -116,38 +145,67 @@ export function toJobView(job: JobRecord): JobView {
 }
 
 export class UpdateJobDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   requiredSkills?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   preferredSkills?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
   minYears?: number;
 
-  @ApiPropertyOptional({ enum: DEGREE_LEVELS }) @IsOptional() @IsIn(DEGREE_LEVELS)
+  @ApiPropertyOptional({ enum: DEGREE_LEVELS })
+  @IsOptional()
+  @IsIn(DEGREE_LEVELS)
   educationLevel?: DegreeLevel;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   location?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   remote?: boolean;
 
   @ApiPropertyOptional({ type: ThresholdsDto })
-  @IsOptional() @ValidateNested() @Type(() => ThresholdsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdsDto)
   thresholds?: ThresholdsDto;
 
   @ApiPropertyOptional({ enum: ['open'], description: 'publish a draft' })
-  @IsOptional() @IsIn(['open'])
+  @IsOptional()
+  @IsIn(['open'])
   status?: 'open';
 }
 
@@ -158,11 +216,18 @@ export class ListJobsQuery {
   @IsIn(JOB_STATUSES, { each: true })
   status?: JobStatus[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   cursor?: string;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 

@@ -23,11 +23,21 @@ export class JobRepository {
   }
 
   /** Newest first, `_id` as the cursor (ids grow with creation time). */
-  async list(orgId: string, status: JobStatus[] | undefined, beforeId: string | undefined, limit: number) {
+  async list(
+    orgId: string,
+    status: JobStatus[] | undefined,
+    beforeId: string | undefined,
+    limit: number,
+  ) {
     const filter: Record<string, unknown> = { orgId };
     if (status?.length) filter.status = inList(status);
     if (beforeId) filter._id = trustedExpr({ $lt: new Types.ObjectId(beforeId) });
-    return this.model.find(filter).sort({ _id: -1 }).limit(limit + 1).lean<JobRecord[]>().exec();
+    return this.model
+      .find(filter)
+      .sort({ _id: -1 })
+      .limit(limit + 1)
+      .lean<JobRecord[]>()
+      .exec();
   }
 
   /** Applies `set` (and bumps the revision when `bump`); returns the updated job. */
@@ -38,5 +48,14 @@ export class JobRepository {
     const update: Record<string, unknown> = { $set: set };
     if (bump) update.$inc = { revision: 1 };
     return this.model.findOneAndUpdate(filter, update, { new: true }).lean<JobRecord>().exec();
+  }
+
+  async idsOf(orgId: string): Promise<string[]> {
+    const rows = await this.model
+      .find({ orgId })
+      .select({ _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => String(r._id));
   }
 }

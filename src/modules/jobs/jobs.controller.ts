@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentOrg } from '../../common/security/auth.decorators';
+import { UploadThrottle } from '../../common/security/throttling/throttlers';
 import type { OrgContext } from '../../common/tenancy/org-context';
 import { CreateJobDto, JobPage, JobView, ListJobsQuery, toJobView, UpdateJobDto } from './job.dto';
 import { JobsService } from './jobs.service';
@@ -19,9 +28,18 @@ export class JobsController {
   }
 
   @Post('from-file')
+  @UploadThrottle()
   @Access('jobs.write')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'PDF, DOCX or Markdown posting' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'PDF, DOCX or Markdown posting' },
+      },
+    },
+  })
   @ApiCreatedResponse({ type: JobView, description: 'a draft with the extracted requirements' })
   async fromFile(@CurrentOrg() org: OrgContext, @Req() req: Request): Promise<JobView> {
     return toJobView(await this.jobs.createFromFile(org.orgId, org.actor.sub, req));
@@ -44,9 +62,16 @@ export class JobsController {
 
   @Patch(':id')
   @Access('jobs.write')
-  @ApiOkResponse({ type: JobView, description: 'a requirements change bumps `revision` and re-screens' })
+  @ApiOkResponse({
+    type: JobView,
+    description: 'a requirements change bumps `revision` and re-screens',
+  })
   @ApiConflictResponse({ description: 'JOB.INVALID_TRANSITION' })
-  async update(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Body() dto: UpdateJobDto): Promise<JobView> {
+  async update(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Body() dto: UpdateJobDto,
+  ): Promise<JobView> {
     return toJobView(await this.jobs.update(org.orgId, id, dto));
   }
 

@@ -23,7 +23,10 @@ const REQUIREMENT_FIELDS = [
 ] as const;
 
 /** Canonical taxonomy names; unknown skills are kept as typed and flagged, duplicates dropped. */
-export function normalizeSkills(names: string[] = [], taxonomy = SkillTaxonomy.default()): SkillRequirement[] {
+export function normalizeSkills(
+  names: string[] = [],
+  taxonomy = SkillTaxonomy.default(),
+): SkillRequirement[] {
   const seen = new Set<string>();
   const out: SkillRequirement[] = [];
   for (const raw of names) {
@@ -42,7 +45,11 @@ const notFound = () => new DomainError('JOB.NOT_FOUND', 'No such job.', 'not_fou
 
 function checkThresholds(t?: { strongFit: number; potentialFit: number }) {
   if (t && t.potentialFit > t.strongFit) {
-    throw new DomainError('JOB.INVALID_THRESHOLDS', 'potentialFit must not exceed strongFit.', 'validation');
+    throw new DomainError(
+      'JOB.INVALID_THRESHOLDS',
+      'potentialFit must not exceed strongFit.',
+      'validation',
+    );
   }
 }
 
@@ -99,7 +106,12 @@ export class JobsService {
     return view;
   }
 
-  list(orgId: string, status: JobStatus[] | undefined, cursor: string | undefined, limit = 20): Promise<JobPage> {
+  list(
+    orgId: string,
+    status: JobStatus[] | undefined,
+    cursor: string | undefined,
+    limit = 20,
+  ): Promise<JobPage> {
     const part = JSON.stringify([status ?? [], cursor ?? '', limit]);
     return this.cache.read('jobs', 'org', orgId, 'jobs', part, async () => {
       const rows = await this.jobs.list(orgId, status, cursor, limit);
@@ -114,7 +126,8 @@ export class JobsService {
     if (dto.requiredSkills) set.requiredSkills = normalizeSkills(dto.requiredSkills);
     if (dto.preferredSkills) set.preferredSkills = normalizeSkills(dto.preferredSkills);
     const bump = REQUIREMENT_FIELDS.some((f) => dto[f] !== undefined);
-    const from: JobStatus[] = dto.status === 'open' ? ['draft', 'open'] : ['draft', 'open', 'closed'];
+    const from: JobStatus[] =
+      dto.status === 'open' ? ['draft', 'open'] : ['draft', 'open', 'closed'];
     const job = await this.jobs.update(orgId, id, set, bump, from);
     if (!job) throw await this.whyNot(orgId, id);
     await this.cache.invalidateJob(orgId, id);
@@ -143,9 +156,14 @@ export class JobsService {
   private async whyNot(orgId: string, id: string): Promise<DomainError> {
     const job = await this.jobs.findById(orgId, id);
     if (!job) return notFound();
-    return new DomainError('JOB.INVALID_TRANSITION', `The job is ${job.status}; that change is not allowed.`, 'conflict', {
-      status: job.status,
-    });
+    return new DomainError(
+      'JOB.INVALID_TRANSITION',
+      `The job is ${job.status}; that change is not allowed.`,
+      'conflict',
+      {
+        status: job.status,
+      },
+    );
   }
 
   /** Re-scores the job's applications in the worker, at the new revision. */

@@ -3,12 +3,24 @@ import type { DomainEvent, EventType } from './domain-events';
 
 /** The event a status change of an application emits; ids are stable so re-emits de-duplicate. */
 export function applicationEvent(
-  type: Extract<EventType, 'application.screened' | 'application.needs_review' | 'application.failed'>,
+  type: Extract<
+    EventType,
+    'application.screened' | 'application.needs_review' | 'application.failed'
+  >,
   app: Pick<ApplicationRecord, '_id' | 'orgId' | 'jobId' | 'resumeId'>,
-  extra: { score?: number; label?: string; modelVersion?: string; jobRevision?: number; reason?: string } = {},
+  extra: {
+    score?: number;
+    label?: string;
+    modelVersion?: string;
+    jobRevision?: number;
+    reason?: string;
+  } = {},
 ): DomainEvent {
   const id = String(app._id);
-  const version = type === 'application.screened' ? `:r${extra.jobRevision}:${extra.modelVersion}` : `:${Date.now()}`;
+  const version =
+    type === 'application.screened'
+      ? `:r${extra.jobRevision}:${extra.modelVersion}`
+      : `:${Date.now()}`;
   return {
     type,
     orgId: app.orgId,

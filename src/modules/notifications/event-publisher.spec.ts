@@ -8,13 +8,21 @@ import type { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repo
 import type { WebhookEndpointRepository } from './webhooks/webhook-endpoint.repository';
 
 const app = { _id: new Types.ObjectId(), orgId: 'org1', jobId: 'job1', resumeId: 'res1' };
-const screened = applicationEvent('application.screened', app, { score: 88, label: 'strong_fit', modelVersion: 'v1', jobRevision: 1 });
+const screened = applicationEvent('application.screened', app, {
+  score: 88,
+  label: 'strong_fit',
+  modelVersion: 'v1',
+  jobRevision: 1,
+});
 
 function setup(config: Partial<AppConfig> = {}) {
   const mocks = {
     endpoints: { subscribedTo: jest.fn(async () => [{ _id: 'ep1' }, { _id: 'ep2' }]) },
     deliveries: {
-      createOnce: jest.fn(async (_org: string, id: Types.ObjectId, data: object) => ({ _id: id, ...data })),
+      createOnce: jest.fn(async (_org: string, id: Types.ObjectId, data: object) => ({
+        _id: id,
+        ...data,
+      })),
     },
     enqueuer: { enqueue: jest.fn(async () => true) },
     digests: { record: jest.fn(async () => undefined) },
@@ -24,7 +32,11 @@ function setup(config: Partial<AppConfig> = {}) {
     mocks.deliveries as unknown as WebhookDeliveryRepository,
     mocks.enqueuer as unknown as DeliveryEnqueuer,
     mocks.digests as unknown as DigestItemRepository,
-    { NOTIFY_PUBLIC_BASE_URL: 'https://api.example.com', SMTP_HOST: 'smtp.example.com', ...config } as AppConfig,
+    {
+      NOTIFY_PUBLIC_BASE_URL: 'https://api.example.com',
+      SMTP_HOST: 'smtp.example.com',
+      ...config,
+    } as AppConfig,
   );
   return { sut, mocks };
 }
@@ -35,10 +47,23 @@ describe(EventPublisher.name, () => {
     await sut.publish(screened);
     expect(mocks.endpoints.subscribedTo).toHaveBeenCalledWith('org1', 'application.screened');
     expect(mocks.deliveries.createOnce).toHaveBeenCalledTimes(2);
-    const [, id, data] = mocks.deliveries.createOnce.mock.calls[0] as unknown as [string, Types.ObjectId, Record<string, string>];
-    expect(data).toMatchObject({ endpointId: 'ep1', eventId: screened.id, dedupKey: `ep1:${screened.id}`, status: 'pending' });
+    const [, id, data] = mocks.deliveries.createOnce.mock.calls[0] as unknown as [
+      string,
+      Types.ObjectId,
+      Record<string, string>,
+    ];
+    expect(data).toMatchObject({
+      endpointId: 'ep1',
+      eventId: screened.id,
+      dedupKey: `ep1:${screened.id}`,
+      status: 'pending',
+    });
     expect(data.webhookId).toBe(`msg_${id.toHexString()}`);
-    expect(JSON.parse(data.payload)).toMatchObject({ specversion: '1.0', id: screened.id, type: 'application.screened' });
+    expect(JSON.parse(data.payload)).toMatchObject({
+      specversion: '1.0',
+      id: screened.id,
+      type: 'application.screened',
+    });
     expect(mocks.enqueuer.enqueue.mock.calls).toEqual([
       ['org1', String(id)],
       ['org1', expect.any(String)],
@@ -47,7 +72,10 @@ describe(EventPublisher.name, () => {
 
   it('does not enqueue again a delivery that already exists and has moved on', async () => {
     const { sut, mocks } = setup();
-    mocks.deliveries.createOnce.mockResolvedValue({ _id: new Types.ObjectId(), status: 'succeeded' } as never);
+    mocks.deliveries.createOnce.mockResolvedValue({
+      _id: new Types.ObjectId(),
+      status: 'succeeded',
+    } as never);
     await sut.publish(screened);
     expect(mocks.enqueuer.enqueue).not.toHaveBeenCalled();
   });

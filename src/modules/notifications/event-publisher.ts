@@ -42,7 +42,9 @@ export class EventPublisher {
   private async toWebhooks(event: DomainEvent): Promise<void> {
     let endpointIds: string[];
     try {
-      endpointIds = (await this.endpoints.subscribedTo(event.orgId, event.type)).map((e) => String(e._id));
+      endpointIds = (await this.endpoints.subscribedTo(event.orgId, event.type)).map((e) =>
+        String(e._id),
+      );
     } catch (err) {
       this.logger.error(`event ${event.id}: endpoints unavailable, not delivered: ${message(err)}`);
       return;
@@ -51,7 +53,9 @@ export class EventPublisher {
     const payload = JSON.stringify(toCloudEvent(event, this.config.NOTIFY_PUBLIC_BASE_URL));
     for (const endpointId of endpointIds) {
       await this.store(event, endpointId, payload).catch((err: unknown) =>
-        this.logger.error(`event ${event.id} → endpoint ${endpointId}: not stored: ${message(err)}`),
+        this.logger.error(
+          `event ${event.id} → endpoint ${endpointId}: not stored: ${message(err)}`,
+        ),
       );
     }
   }
@@ -68,7 +72,8 @@ export class EventPublisher {
       status: 'pending',
       nextAttemptAt: new Date(),
     });
-    if (delivery.status === 'pending') await this.enqueuer.enqueue(event.orgId, String(delivery._id));
+    if (delivery.status === 'pending')
+      await this.enqueuer.enqueue(event.orgId, String(delivery._id));
   }
 
   private async toDigest(event: DomainEvent): Promise<void> {
@@ -85,6 +90,8 @@ export class EventPublisher {
         score: typeof score === 'number' ? score : undefined,
         at: event.time,
       })
-      .catch((err: unknown) => this.logger.warn(`event ${event.id}: digest not recorded: ${message(err)}`));
+      .catch((err: unknown) =>
+        this.logger.warn(`event ${event.id}: digest not recorded: ${message(err)}`),
+      );
   }
 }

@@ -29,7 +29,8 @@ import { WebhookTargetPolicy } from './webhooks/webhook-target.policy';
     {
       provide: WebhookHttpClient,
       inject: [WebhookTargetPolicy, AppConfig],
-      useFactory: (policy: WebhookTargetPolicy, config: AppConfig) => WebhookHttpClient.fromConfig(policy, config),
+      useFactory: (policy: WebhookTargetPolicy, config: AppConfig) =>
+        WebhookHttpClient.fromConfig(policy, config),
     },
     DeliveryService,
     EndpointDisabler,

@@ -14,5 +14,7 @@ export const MAIL_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-export const digestJobId = (orgId: string, jobId: string, windowEnd: number) => `digest_${orgId}_${jobId}_${windowEnd}`;
-export const alertJobId = (endpointId: string, disabledAt: Date) => `alert_${endpointId}_${disabledAt.getTime()}`;
+export const digestJobId = (orgId: string, jobId: string, windowEnd: number) =>
+  `digest_${orgId}_${jobId}_${windowEnd}`;
+export const alertJobId = (endpointId: string, disabledAt: Date) =>
+  `alert_${endpointId}_${disabledAt.getTime()}`;

@@ -10,7 +10,10 @@ import type { NotifyJob } from './notify-jobs';
 import { DeliveryService, webhookBackoff } from './webhooks/delivery.service';
 
 /** Thin: routes each notify job to its service; throwing means "retry". */
-@Processor(QueueName.Notify, { ...PROCESSOR_OPTIONS, settings: { backoffStrategy: webhookBackoff } })
+@Processor(QueueName.Notify, {
+  ...PROCESSOR_OPTIONS,
+  settings: { backoffStrategy: webhookBackoff },
+})
 export class NotifyProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotifyProcessor.name);
 

@@ -41,7 +41,9 @@ export class ResumeParseProcessor extends WorkerHost implements OnApplicationBoo
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     await this.service
       .markFailed(job.data, `parse failed after ${job.attemptsMade} attempts: ${err.message}`)
-      .catch((e: Error) => this.logger.error(`could not record failure of ${job.id}: ${e.message}`));
+      .catch((e: Error) =>
+        this.logger.error(`could not record failure of ${job.id}: ${e.message}`),
+      );
   }
 
   @OnWorkerEvent('error')

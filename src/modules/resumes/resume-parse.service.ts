@@ -25,10 +25,25 @@ export class ResumeParseService {
   ) {}
 
   /** Moves each of the resume's applications that is in `from` and tells portals about it. */
-  private async settle(orgId: string, resumeId: string, to: 'needs_review' | 'failed', reason: string, from: ApplicationStatus[]) {
+  private async settle(
+    orgId: string,
+    resumeId: string,
+    to: 'needs_review' | 'failed',
+    reason: string,
+    from: ApplicationStatus[],
+  ) {
     const apps = await this.applications.findByResume(orgId, resumeId, from);
     for (const app of apps) {
-      if (await this.applications.transition(orgId, String(app._id), to, reason, from, to === 'failed' ? { failureReason: reason } : {})) {
+      if (
+        await this.applications.transition(
+          orgId,
+          String(app._id),
+          to,
+          reason,
+          from,
+          to === 'failed' ? { failureReason: reason } : {},
+        )
+      ) {
         await this.events.publish(applicationEvent(`application.${to}`, app, { reason }));
       }
     }
@@ -58,7 +73,10 @@ export class ResumeParseService {
     }
     if (!profile.quality.ok) {
       const reason = `parse quality gate: ${profile.quality.reason}`;
-      await this.resumes.setParseStatus(orgId, resumeId, 'needs_review', { profile, parseError: reason });
+      await this.resumes.setParseStatus(orgId, resumeId, 'needs_review', {
+        profile,
+        parseError: reason,
+      });
       await this.settle(orgId, resumeId, 'needs_review', reason, ['received', 'queued', 'parsing']);
       return JobOutcome.NeedsReview;
     }
@@ -85,7 +103,10 @@ export class ResumeParseService {
   }
 
   /** Called when the last attempt failed: the reason is recorded, and retry is manual. */
-  async markFailed({ orgId, resumeId }: JobOf<QueueName.ResumeParse>, reason: string): Promise<void> {
+  async markFailed(
+    { orgId, resumeId }: JobOf<QueueName.ResumeParse>,
+    reason: string,
+  ): Promise<void> {
     await this.resumes.setParseStatus(orgId, resumeId, 'failed', { parseError: reason });
     await this.settle(orgId, resumeId, 'failed', reason, ['received', 'queued', 'parsing']);
   }

@@ -43,6 +43,8 @@ export class ResumeRepository {
     status: ParseStatus,
     extra: { profile?: Profile; parseError?: string; parseErrorCode?: string } = {},
   ): Promise<void> {
-    await this.model.updateOne({ _id: id, orgId }, { $set: { parseStatus: status, ...extra } }).exec();
+    await this.model
+      .updateOne({ _id: id, orgId }, { $set: { parseStatus: status, ...extra } })
+      .exec();
   }
 }

@@ -16,7 +16,8 @@ export class Resume {
   @Prop({ required: true }) filename: string;
   @Prop({ type: String, required: true, enum: ['pdf', 'docx', 'txt'] }) kind: ResumeKind;
   @Prop({ required: true }) size: number;
-  @Prop({ type: String, required: true, enum: PARSE_STATUSES, default: 'pending' }) parseStatus: ParseStatus;
+  @Prop({ type: String, required: true, enum: PARSE_STATUSES, default: 'pending' })
+  parseStatus: ParseStatus;
   @Prop({ type: MongooseSchema.Types.Mixed }) profile?: Profile;
   @Prop() parseError?: string;
   @Prop() parseErrorCode?: string;

@@ -12,7 +12,10 @@ export class MaintenanceProcessor extends WorkerHost {
 
   async process(job: Job<JobOf<QueueName.Maintenance>>): Promise<JobOutcome> {
     const data = job.data;
-    if (data.task === 'rescreen-job') return this.rescreen.rescreenJob(data.orgId, data.jobId, data.revision);
+    if (data.task === 'rescreen-job')
+      return this.rescreen.rescreenJob(data.orgId, data.jobId, data.revision);
+    if (data.task === 'rescore')
+      return this.rescreen.rescore(data.orgId, data.modelVersion, data.jobId);
     return JobOutcome.Skipped;
   }
 }

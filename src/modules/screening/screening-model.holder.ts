@@ -40,6 +40,30 @@ export class ScreeningModelHolder implements OnModuleInit, ReadinessCheck {
     }
   }
 
+  private readonly others = new Map<string, Promise<ScreeningModel>>();
+
+  /**
+   * The active model, or another version for an admin re-score or shadow scoring; each version
+   * is loaded at most once per process.
+   */
+  async forVersion(version?: string): Promise<ScreeningModel> {
+    const active = this.get();
+    if (!version || version === active.version) return active;
+    let loading = this.others.get(version);
+    if (!loading) {
+      loading = ScreeningModel.load({ version, modelsDir: this.config.MODELS_DIR });
+      this.others.set(version, loading);
+      loading.catch(() => this.others.delete(version));
+    }
+    return loading;
+  }
+
+  /** The candidate version scored alongside the active one (SHADOW_MODEL_VERSION), if any. */
+  shadowVersion(): string | undefined {
+    const v = this.config.SHADOW_MODEL_VERSION;
+    return v && v !== this.model?.version ? v : undefined;
+  }
+
   get(): ScreeningModel {
     if (!this.model) throw new Error(`screening model not loaded: ${this.failure ?? 'loading'}`);
     return this.model;

@@ -42,7 +42,9 @@ export class ScreeningProcessor extends WorkerHost implements OnApplicationBoots
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     await this.service
       .markFailed(job.data, `screening failed after ${job.attemptsMade} attempts: ${err.message}`)
-      .catch((e: Error) => this.logger.error(`could not record failure of ${job.id}: ${e.message}`));
+      .catch((e: Error) =>
+        this.logger.error(`could not record failure of ${job.id}: ${e.message}`),
+      );
   }
 
   @OnWorkerEvent('error')

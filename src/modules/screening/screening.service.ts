@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { redactProfile } from '../../../libs/scoring';
+import type { Profile } from '../../../libs/parsing';
+import { redactProfile, type ScoreResult, type ScreeningModel } from '../../../libs/scoring';
 import { inferenceDuration } from '../../common/metrics/pipeline-metrics';
 import { JobOf, JobOutcome, QueueName } from '../../queues/queue-names';
 import { ApplicationRecord, ApplicationRepository } from '../applications/application.repository';
@@ -7,65 +8,108 @@ import { ApplicationStatus } from '../applications/application.schema';
 import { DecisionLogService } from '../compliance/decision-log/decision-log.service';
 import { toJobRequirements } from '../jobs/job-requirements';
 import { JobCache } from '../jobs/job-cache';
-import { JobRepository } from '../jobs/job.repository';
+import { JobRecord, JobRepository } from '../jobs/job.repository';
 import { applicationEvent } from '../notifications/application-events';
 import { EventPublisher } from '../notifications/event-publisher';
 import { ResumeRepository } from '../resumes/resume.repository';
 import { ScoreBatcher } from './score-batcher';
 import { ScreeningModelHolder } from './screening-model.holder';
 
+/** Any state from which a (re-)score may start; `screened` covers re-screens and re-scores. */
+const SCOREABLE: ApplicationStatus[] = [
+  'received',
+  'queued',
+  'parsing',
+  'parsed',
+  'screening',
+  'screened',
+  'failed',
+];
+
 /** Worker side of `application-screen`: redacted profile × job → score, label, explanation. */
 @Injectable()
 export class ScreeningService {
-  private readonly batcher: ScoreBatcher;
+  /** One batcher per model version, so concurrent jobs share an ONNX run. */
+  private readonly batchers = new Map<string, ScoreBatcher>();
 
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly resumes: ResumeRepository,
     private readonly jobs: JobRepository,
-    private readonly model: ScreeningModelHolder,
+    private readonly models: ScreeningModelHolder,
     private readonly cache: JobCache,
     private readonly events: EventPublisher,
     private readonly decisionLog: DecisionLogService,
-  ) {
-    this.batcher = new ScoreBatcher(() => this.model.get());
-  }
+  ) {}
 
-  async handle({ orgId, applicationId }: JobOf<QueueName.ApplicationScreen>): Promise<JobOutcome> {
+  async handle({
+    orgId,
+    applicationId,
+    modelVersion,
+  }: JobOf<QueueName.ApplicationScreen>): Promise<JobOutcome> {
     const app = await this.applications.findById(orgId, applicationId);
     if (!app) return JobOutcome.Skipped;
     const [resume, job] = await Promise.all([
       this.resumes.findById(orgId, app.resumeId),
       this.jobs.findById(orgId, app.jobId),
     ]);
-    if (!resume || !job) return JobOutcome.Skipped;
-    if (!resume.profile || resume.parseStatus !== 'parsed') return JobOutcome.Skipped;
-    const model = this.model.get();
+    if (!resume?.profile || resume.parseStatus !== 'parsed' || !job) return JobOutcome.Skipped;
+    const model = await this.models.forVersion(modelVersion);
     if (this.alreadyScreened(app, job.revision, model.version)) return JobOutcome.Skipped;
-    if (app.optOutAutomated) {
-      const reason = 'candidate opted out of automated screening';
-      if (await this.applications.transition(orgId, applicationId, 'needs_review', reason, ['received', 'queued', 'parsing', 'parsed'])) {
-        await this.events.publish(applicationEvent('application.needs_review', app, { reason }));
-      }
-      return JobOutcome.NeedsReview;
-    }
-    await this.applications.transition(orgId, applicationId, 'screening', 'scoring started', [
-      'received',
-      'queued',
-      'parsing',
-      'parsed',
-      'screening',
-      'screened',
-      'failed',
-    ]);
-    const timer = inferenceDuration().startTimer();
-    const redacted = redactProfile(resume.profile);
-    const result = await this.batcher.score(redacted, toJobRequirements(job));
-    timer();
-    await this.decisionLog.recordScore(app, redacted, job.revision, result);
-    const moved = await this.applications.transition(
+    if (app.optOutAutomated) return this.routeToPerson(app);
+    await this.applications.transition(
       orgId,
       applicationId,
+      'screening',
+      'scoring started',
+      SCOREABLE,
+    );
+    const result = await this.score(model, resume.profile, job);
+    const moved = await this.saveResult(app, job, resume.profile, result);
+    await this.cache.invalidateJob(orgId, app.jobId);
+    if (moved) {
+      const { score, label } = result;
+      await this.events.publish(
+        applicationEvent('application.screened', app, {
+          score,
+          label,
+          modelVersion: result.modelVersion,
+          jobRevision: job.revision,
+        }),
+      );
+      await this.scoreShadow(app, resume.profile, job);
+    }
+    return JobOutcome.Done;
+  }
+
+  private async score(
+    model: ScreeningModel,
+    profile: Profile,
+    job: JobRecord,
+  ): Promise<ScoreResult & { redacted: ReturnType<typeof redactProfile> }> {
+    const timer = inferenceDuration().startTimer();
+    const redacted = redactProfile(profile);
+    const result = await this.batcherFor(model).score(redacted, toJobRequirements(job));
+    timer();
+    return { ...result, redacted };
+  }
+
+  private batcherFor(model: ScreeningModel): ScoreBatcher {
+    let b = this.batchers.get(model.version);
+    if (!b) this.batchers.set(model.version, (b = new ScoreBatcher(() => model)));
+    return b;
+  }
+
+  private async saveResult(
+    app: ApplicationRecord,
+    job: JobRecord,
+    profile: Profile,
+    result: ScoreResult & { redacted: ReturnType<typeof redactProfile> },
+  ) {
+    await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
+    return this.applications.transition(
+      app.orgId,
+      String(app._id),
       'screened',
       `scored ${result.score.toFixed(1)} (${result.label}) by model ${result.modelVersion}`,
       ['screening'],
@@ -77,29 +121,61 @@ export class ScreeningService {
         modelSha256: result.modelSha256,
         jobRevision: job.revision,
         failureReason: undefined,
-        skills: resume.profile.skills.map((sk) => sk.canonical),
+        skills: profile.skills.map((sk) => sk.canonical),
         topReasons: result.explanation.reasons.slice(0, 3).map((r) => r.text),
       },
     );
-    await this.cache.invalidateJob(orgId, app.jobId);
-    if (moved) {
-      const { score, label, modelVersion } = result;
-      await this.events.publish(
-        applicationEvent('application.screened', app, { score, label, modelVersion, jobRevision: job.revision }),
-      );
+  }
+
+  /** Shadow mode: the candidate version's score is stored beside the real one, never shown as it. */
+  private async scoreShadow(
+    app: ApplicationRecord,
+    profile: Profile,
+    job: JobRecord,
+  ): Promise<void> {
+    const version = this.models.shadowVersion();
+    if (!version) return;
+    const model = await this.models.forVersion(version);
+    const r = await this.batcherFor(model).score(redactProfile(profile), toJobRequirements(job));
+    await this.applications.setShadow(app.orgId, String(app._id), {
+      version,
+      score: r.score,
+      label: r.label,
+      jobRevision: job.revision,
+      at: new Date(),
+    });
+  }
+
+  private async routeToPerson(app: ApplicationRecord): Promise<JobOutcome> {
+    const reason = 'candidate opted out of automated screening';
+    if (
+      await this.applications.transition(app.orgId, String(app._id), 'needs_review', reason, [
+        'received',
+        'queued',
+        'parsing',
+        'parsed',
+      ])
+    ) {
+      await this.events.publish(applicationEvent('application.needs_review', app, { reason }));
     }
-    return JobOutcome.Done;
+    return JobOutcome.NeedsReview;
   }
 
   private alreadyScreened(app: ApplicationRecord, revision: number, version: string): boolean {
-    return app.status === 'screened' && app.jobRevision === revision && app.modelVersion === version;
+    return (
+      app.status === 'screened' && app.jobRevision === revision && app.modelVersion === version
+    );
   }
 
   async markFailed({ orgId, applicationId }: JobOf<QueueName.ApplicationScreen>, reason: string) {
     const from: ApplicationStatus[] = ['received', 'queued', 'parsing', 'parsed', 'screening'];
     const app = await this.applications.findById(orgId, applicationId);
     if (!app) return;
-    if (await this.applications.transition(orgId, applicationId, 'failed', reason, from, { failureReason: reason })) {
+    if (
+      await this.applications.transition(orgId, applicationId, 'failed', reason, from, {
+        failureReason: reason,
+      })
+    ) {
       await this.events.publish(applicationEvent('application.failed', app, { reason }));
     }
   }

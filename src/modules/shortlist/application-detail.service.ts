@@ -20,7 +20,11 @@ export class ApplicationDetailService {
     private readonly resumes: ResumeRepository,
   ) {}
 
-  async get(orgId: string, id: string, view: ProfileView): Promise<{ app: ApplicationRecord; profile: unknown; view: ProfileView }> {
+  async get(
+    orgId: string,
+    id: string,
+    view: ProfileView,
+  ): Promise<{ app: ApplicationRecord; profile: unknown; view: ProfileView }> {
     const app = await this.applications.findById(orgId, id);
     if (!app) throw new DomainError('APPLICATION.NOT_FOUND', 'No such application.', 'not_found');
     const resume = await this.resumes.findById(orgId, app.resumeId);
@@ -33,7 +37,12 @@ export class ApplicationDetailService {
     const app = await this.applications.findById(orgId, id);
     if (!app) throw new DomainError('APPLICATION.NOT_FOUND', 'No such application.', 'not_found');
     const events = [
-      ...app.timeline.map((t) => ({ at: t.at, type: 'status' as const, status: t.status, reason: t.reason })),
+      ...app.timeline.map((t) => ({
+        at: t.at,
+        type: 'status' as const,
+        status: t.status,
+        reason: t.reason,
+      })),
       ...(app.decisions ?? []).map((d) => ({
         at: d.at,
         type: 'decision' as const,

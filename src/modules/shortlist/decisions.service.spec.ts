@@ -23,22 +23,50 @@ describe('decision rules', () => {
 });
 
 describe(DecisionsService.name, () => {
-  const ctx: OrgContext = { orgId: 'org1', actor: { sub: 'u1', kind: 'user' }, roles: ['recruiter'] };
-  const app = { _id: 'a1', orgId: 'org1', jobId: 'j1', status: 'screened', label: 'strong_fit', score: 88, modelVersion: 'v1', jobRevision: 2 };
-  let mocks: { applications: { findById: jest.Mock; decide: jest.Mock }; audit: { record: jest.Mock }; cache: { invalidateJob: jest.Mock } };
+  const ctx: OrgContext = {
+    orgId: 'org1',
+    actor: { sub: 'u1', kind: 'user' },
+    roles: ['recruiter'],
+  };
+  const app = {
+    _id: 'a1',
+    orgId: 'org1',
+    jobId: 'j1',
+    status: 'screened',
+    label: 'strong_fit',
+    score: 88,
+    modelVersion: 'v1',
+    jobRevision: 2,
+  };
+  let mocks: {
+    applications: { findById: jest.Mock; decide: jest.Mock };
+    audit: { record: jest.Mock };
+    cache: { invalidateJob: jest.Mock };
+  };
   let sut: DecisionsService;
 
   beforeEach(() => {
     mocks = {
-      applications: { findById: jest.fn().mockResolvedValue(app), decide: jest.fn().mockResolvedValue({ ...app }) },
+      applications: {
+        findById: jest.fn().mockResolvedValue(app),
+        decide: jest.fn().mockResolvedValue({ ...app }),
+      },
       audit: { record: jest.fn() },
       cache: { invalidateJob: jest.fn() },
     };
-    sut = new DecisionsService(mocks.applications as never, mocks.audit as never, mocks.cache as never, { publish: jest.fn() } as never, { recordDecision: jest.fn() } as never);
+    sut = new DecisionsService(
+      mocks.applications as never,
+      mocks.audit as never,
+      mocks.cache as never,
+      { publish: jest.fn() } as never,
+      { recordDecision: jest.fn() } as never,
+    );
   });
 
   it('refuses to reject without a reason and records nothing', async () => {
-    await expect(sut.decide(ctx, 'a1', 'reject')).rejects.toMatchObject({ code: 'DECISION.REASON_REQUIRED' });
+    await expect(sut.decide(ctx, 'a1', 'reject')).rejects.toMatchObject({
+      code: 'DECISION.REASON_REQUIRED',
+    });
     expect(mocks.applications.decide).not.toHaveBeenCalled();
     expect(mocks.audit.record).not.toHaveBeenCalled();
   });
@@ -54,14 +82,27 @@ describe(DecisionsService.name, () => {
     expect(mocks.applications.decide).toHaveBeenCalledWith(
       'org1',
       'a1',
-      expect.objectContaining({ value: 'advance', actor: 'u1', score: 88, label: 'strong_fit', modelVersion: 'v1', jobRevision: 2 }),
+      expect.objectContaining({
+        value: 'advance',
+        actor: 'u1',
+        score: 88,
+        label: 'strong_fit',
+        modelVersion: 'v1',
+        jobRevision: 2,
+      }),
       ['screened', 'needs_review', 'failed'],
     );
     expect(mocks.audit.record).toHaveBeenCalledWith(
       expect.objectContaining({
         action: 'decision.recorded',
         orgId: 'org1',
-        details: expect.objectContaining({ applicationId: 'a1', value: 'advance', score: 88, modelVersion: 'v1', jobRevision: 2 }),
+        details: expect.objectContaining({
+          applicationId: 'a1',
+          value: 'advance',
+          score: 88,
+          modelVersion: 'v1',
+          jobRevision: 2,
+        }),
       }),
     );
     expect(mocks.cache.invalidateJob).toHaveBeenCalledWith('org1', 'j1');

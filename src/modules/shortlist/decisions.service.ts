@@ -13,7 +13,10 @@ const DECIDABLE: ApplicationStatus[] = ['screened', 'needs_review', 'failed'];
 
 /** Whether the decision goes against what the model suggested, which demands a reason. */
 export function againstModel(decision: DecisionValue, label?: string): boolean {
-  return (decision === 'advance' && label === 'weak_fit') || (decision !== 'advance' && label === 'strong_fit');
+  return (
+    (decision === 'advance' && label === 'weak_fit') ||
+    (decision !== 'advance' && label === 'strong_fit')
+  );
 }
 
 export function reasonRequired(decision: DecisionValue, label?: string): boolean {
@@ -31,7 +34,12 @@ export class DecisionsService {
     private readonly decisionLog: DecisionLogService,
   ) {}
 
-  async decide(ctx: OrgContext, id: string, decision: DecisionValue, reason?: string): Promise<ApplicationRecord> {
+  async decide(
+    ctx: OrgContext,
+    id: string,
+    decision: DecisionValue,
+    reason?: string,
+  ): Promise<ApplicationRecord> {
     const app = await this.applications.findById(ctx.orgId, id);
     if (!app) throw new DomainError('APPLICATION.NOT_FOUND', 'No such application.', 'not_found');
     if (!DECIDABLE.includes(app.status)) {
@@ -62,7 +70,12 @@ export class DecisionsService {
       jobRevision: app.jobRevision,
     };
     const updated = await this.applications.decide(ctx.orgId, id, record, DECIDABLE);
-    if (!updated) throw new DomainError('DECISION.CONFLICT', 'The application changed; reload and decide again.', 'conflict');
+    if (!updated)
+      throw new DomainError(
+        'DECISION.CONFLICT',
+        'The application changed; reload and decide again.',
+        'conflict',
+      );
     await this.audit.record({
       action: 'decision.recorded',
       ...auditFrom(ctx),
@@ -76,7 +89,14 @@ export class DecisionsService {
       id: `decision.recorded:${id}:${record.at.getTime()}`,
       time: record.at,
       subject: `/applications/${id}`,
-      data: { applicationId: id, jobId: app.jobId, decision, score: app.score, label: app.label, links: { application: `/applications/${id}` } },
+      data: {
+        applicationId: id,
+        jobId: app.jobId,
+        decision,
+        score: app.score,
+        label: app.label,
+        links: { application: `/applications/${id}` },
+      },
     });
     return updated;
   }

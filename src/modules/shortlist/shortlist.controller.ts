@@ -28,15 +28,27 @@ export class ShortlistController {
   @Get('jobs/:id/applications')
   @Access('shortlist.read')
   @ApiOkResponse({ type: ShortlistPage })
-  list(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Query() q: ShortlistQuery): Promise<ShortlistPage> {
+  list(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Query() q: ShortlistQuery,
+  ): Promise<ShortlistPage> {
     return this.shortlist.list(org.orgId, id, q);
   }
 
   @Get('applications/:id')
   @Access('shortlist.read')
   @ApiOkResponse({ type: ApplicationDetail })
-  async get(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Query() q: DetailQuery): Promise<ApplicationDetail> {
-    const { app, profile, view } = await this.details.get(org.orgId, id, viewFor(org.roles, q.view));
+  async get(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Query() q: DetailQuery,
+  ): Promise<ApplicationDetail> {
+    const { app, profile, view } = await this.details.get(
+      org.orgId,
+      id,
+      viewFor(org.roles, q.view),
+    );
     return { ...toApplicationView(app), view, profile, decision: toShortlistItem(app).decision };
   }
 
@@ -50,7 +62,11 @@ export class ShortlistController {
   @Post('applications/:id/decision')
   @Access('decisions.write')
   @ApiOkResponse({ type: ApplicationDetail })
-  async decide(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Body() dto: DecisionDto): Promise<ApplicationDetail> {
+  async decide(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Body() dto: DecisionDto,
+  ): Promise<ApplicationDetail> {
     const app = await this.decisions.decide(org, id, dto.decision, dto.reason);
     return { ...toApplicationView(app), view: 'blind', decision: toShortlistItem(app).decision };
   }

@@ -18,14 +18,24 @@ export class ShortlistService {
     await this.jobs.get(orgId, jobId); // 404 for unknown or foreign jobs
     const limit = q.limit ?? 20;
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const part = JSON.stringify([q.status, q.label, q.minScore, q.skill, q.decision, q.cursor ?? '', limit]);
+    const part = JSON.stringify([
+      q.status,
+      q.label,
+      q.minScore,
+      q.skill,
+      q.decision,
+      q.cursor ?? '',
+      limit,
+    ]);
     return this.cache.read('shortlist', 'job', orgId, jobId, part, async () => {
       const rows = await this.applications.page(orgId, jobId, q, after, limit);
       const items = rows.slice(0, limit).map(toShortlistItem);
       const last = rows.length > limit ? rows[limit - 1] : undefined;
       return {
         items,
-        nextCursor: last ? encodeCursor({ s: last.score ?? null, id: String(last._id) }) : undefined,
+        nextCursor: last
+          ? encodeCursor({ s: last.score ?? null, id: String(last._id) })
+          : undefined,
       };
     });
   }

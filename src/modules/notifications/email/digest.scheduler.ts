@@ -48,7 +48,15 @@ export class DigestScheduler implements OnModuleInit, OnApplicationShutdown {
       let count = 0;
       for (const { orgId, jobId } of pending) {
         const id = digestJobId(orgId, jobId, windowEnd);
-        if (await this.producer.add(QueueName.Notify, id, { orgId, digest: { jobId, windowEnd } }, MAIL_JOB_OPTIONS)) count++;
+        if (
+          await this.producer.add(
+            QueueName.Notify,
+            id,
+            { orgId, digest: { jobId, windowEnd } },
+            MAIL_JOB_OPTIONS,
+          )
+        )
+          count++;
       }
       return count;
     } catch (err) {

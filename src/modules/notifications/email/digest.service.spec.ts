@@ -7,7 +7,8 @@ import type { EmailPreferenceRepository } from './email-preference.repository';
 import type { Mailer, OutgoingMail } from './mailer';
 import type { RecipientDirectory } from './recipient-directory';
 
-const item = (status: string, label?: string, score?: number) => ({ status, label, score }) as never;
+const item = (status: string, label?: string, score?: number) =>
+  ({ status, label, score }) as never;
 const batch = [
   item('screened', 'strong_fit', 91),
   item('screened', 'weak_fit', 20),
@@ -20,7 +21,9 @@ function setup() {
   const mocks = {
     items: { claim: jest.fn(async () => batch), markSent: jest.fn(async () => 4) },
     jobs: { findById: jest.fn(async () => ({ title: 'Backend Engineer', ownerId: 'u1' })) },
-    directory: { digestRecipients: jest.fn(async () => [{ userId: 'u1', email: 'owner@example.com' }]) },
+    directory: {
+      digestRecipients: jest.fn(async () => [{ userId: 'u1', email: 'owner@example.com' }]),
+    },
     preferences: { ensure: jest.fn(async () => ({ digests: true, unsubscribeToken: 'tok1' })) },
     mailer: { send: jest.fn(async (_m: OutgoingMail) => undefined) },
   };
@@ -37,7 +40,15 @@ function setup() {
 
 describe(countDigest.name, () => {
   it('counts outcomes and labels and finds the top score', () => {
-    expect(countDigest(batch)).toEqual({ screened: 3, strongFit: 2, potentialFit: 0, weakFit: 1, needsReview: 1, failed: 0, topScore: 91 });
+    expect(countDigest(batch)).toEqual({
+      screened: 3,
+      strongFit: 2,
+      potentialFit: 0,
+      weakFit: 1,
+      needsReview: 1,
+      failed: 0,
+      topScore: 91,
+    });
   });
 });
 
@@ -50,7 +61,9 @@ describe(DigestService.name, () => {
     expect(mocks.mailer.send).toHaveBeenCalledTimes(1);
     const mail = mocks.mailer.send.mock.calls[0][0];
     expect(mail.to).toBe('owner@example.com');
-    expect(mail.subject).toBe('Backend Engineer: 3 new applications screened, 2 strong fits; 1 application needs review');
+    expect(mail.subject).toBe(
+      'Backend Engineer: 3 new applications screened, 2 strong fits; 1 application needs review',
+    );
     expect(mail.unsubscribeUrl).toBe('https://api.example.com/notifications/unsubscribe/tok1');
     expect(mail.text).toContain('https://api.example.com/jobs/job1/applications');
     expect(mocks.items.markSent).toHaveBeenCalledWith('org1', 'job1', 'digest_k', expect.any(Date));

@@ -9,7 +9,9 @@ import { DigestCounts, renderDigest } from './email.templates';
 import { Mailer } from './mailer';
 import { RecipientDirectory } from './recipient-directory';
 
-export function countDigest(items: readonly Pick<DigestItemRecord, 'status' | 'label' | 'score'>[]): DigestCounts {
+export function countDigest(
+  items: readonly Pick<DigestItemRecord, 'status' | 'label' | 'score'>[],
+): DigestCounts {
   const screened = items.filter((i) => i.status === 'screened');
   const scores = screened.map((i) => i.score).filter((s): s is number => typeof s === 'number');
   return {
@@ -64,7 +66,10 @@ export class DigestService {
       sent++;
     }
     await this.items.markSent(orgId, digest.jobId, key, new Date());
-    if (!sent) this.logger.log(`digest ${key}: no subscribed recipient with e-mail; ${batch.length} items closed`);
+    if (!sent)
+      this.logger.log(
+        `digest ${key}: no subscribed recipient with e-mail; ${batch.length} items closed`,
+      );
     return sent ? JobOutcome.Done : JobOutcome.Skipped;
   }
 }

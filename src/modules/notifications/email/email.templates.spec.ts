@@ -1,12 +1,25 @@
 import { renderDigest, renderEndpointDisabled } from './email.templates';
 
-const counts = { screened: 12, strongFit: 3, potentialFit: 5, weakFit: 4, needsReview: 0, failed: 0, topScore: 91.24 };
-const links = { shortlistUrl: 'https://api.example.com/jobs/j1/applications', unsubscribeUrl: 'https://api.example.com/notifications/unsubscribe/tok' };
+const counts = {
+  screened: 12,
+  strongFit: 3,
+  potentialFit: 5,
+  weakFit: 4,
+  needsReview: 0,
+  failed: 0,
+  topScore: 91.24,
+};
+const links = {
+  shortlistUrl: 'https://api.example.com/jobs/j1/applications',
+  unsubscribeUrl: 'https://api.example.com/notifications/unsubscribe/tok',
+};
 
 describe(renderDigest.name, () => {
   it('summarises the batch in the subject', () => {
     const mail = renderDigest({ jobTitle: 'Senior Backend Engineer', counts, ...links });
-    expect(mail.subject).toBe('Senior Backend Engineer: 12 new applications screened, 3 strong fits');
+    expect(mail.subject).toBe(
+      'Senior Backend Engineer: 12 new applications screened, 3 strong fits',
+    );
   });
 
   it('uses singular forms and mentions review and failures', () => {
@@ -23,13 +36,24 @@ describe(renderDigest.name, () => {
 
   it('has a plain-text part with counts, the shortlist link and the unsubscribe link', () => {
     const { text } = renderDigest({ jobTitle: 'Engineer', counts, ...links });
-    for (const s of ['3 strong fits', '5 potential fits', '4 weak fits', 'Top score: 91.2', links.shortlistUrl, links.unsubscribeUrl]) {
+    for (const s of [
+      '3 strong fits',
+      '5 potential fits',
+      '4 weak fits',
+      'Top score: 91.2',
+      links.shortlistUrl,
+      links.unsubscribeUrl,
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('escapes the job title in HTML and keeps the subject on one line', () => {
-    const mail = renderDigest({ jobTitle: '<script>x</script>\r\nBcc: evil@example.com', counts, ...links });
+    const mail = renderDigest({
+      jobTitle: '<script>x</script>\r\nBcc: evil@example.com',
+      counts,
+      ...links,
+    });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');
     expect(mail.subject).not.toMatch(/[\r\n]/);
@@ -56,7 +80,12 @@ describe(renderEndpointDisabled.name, () => {
 
   it('names a 410 as the reason', () => {
     const mail = renderEndpointDisabled({
-      url: 'https://x.example.com', endpointId: 'e', reason: 'gone', failures: 1, disabledAt: new Date(), apiBaseUrl: 'https://a',
+      url: 'https://x.example.com',
+      endpointId: 'e',
+      reason: 'gone',
+      failures: 1,
+      disabledAt: new Date(),
+      apiBaseUrl: 'https://a',
     });
     expect(mail.text).toContain('410 Gone');
   });

@@ -33,7 +33,10 @@ export interface EndpointDisabledContent {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 /** Header-safe, bounded: job titles are user input. */
 const oneLine = (s: string, max = 80) => {
   const flat = s.replace(/[\r\n\t]+/g, ' ').trim();
@@ -43,15 +46,28 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function digestLines(c: DigestCounts): { headline: string; lines: string[] } {
   const parts: string[] = [];
-  if (c.screened) parts.push(`${plural(c.screened, 'new application')} screened, ${plural(c.strongFit, 'strong fit')}`);
-  if (c.needsReview) parts.push(`${plural(c.needsReview, 'application')} ${c.needsReview === 1 ? 'needs' : 'need'} review`);
+  if (c.screened)
+    parts.push(
+      `${plural(c.screened, 'new application')} screened, ${plural(c.strongFit, 'strong fit')}`,
+    );
+  if (c.needsReview)
+    parts.push(
+      `${plural(c.needsReview, 'application')} ${c.needsReview === 1 ? 'needs' : 'need'} review`,
+    );
   if (c.failed) parts.push(`${plural(c.failed, 'application')} could not be screened`);
   const lines: string[] = [];
   if (c.screened) {
     lines.push(`${plural(c.screened, 'new application')} screened:`);
-    lines.push(`  ${plural(c.strongFit, 'strong fit')}`, `  ${plural(c.potentialFit, 'potential fit')}`, `  ${plural(c.weakFit, 'weak fit')}`);
+    lines.push(
+      `  ${plural(c.strongFit, 'strong fit')}`,
+      `  ${plural(c.potentialFit, 'potential fit')}`,
+      `  ${plural(c.weakFit, 'weak fit')}`,
+    );
   }
-  if (c.needsReview) lines.push(`${plural(c.needsReview, 'application')} ${c.needsReview === 1 ? 'needs' : 'need'} review by a person`);
+  if (c.needsReview)
+    lines.push(
+      `${plural(c.needsReview, 'application')} ${c.needsReview === 1 ? 'needs' : 'need'} review by a person`,
+    );
   if (c.failed) lines.push(`${plural(c.failed, 'application')} could not be screened`);
   if (c.topScore !== undefined) lines.push(`Top score: ${c.topScore.toFixed(1)}`);
   return { headline: parts.join('; '), lines };
@@ -61,7 +77,8 @@ function digestLines(c: DigestCounts): { headline: string; lines: string[] } {
 export function renderDigest(d: DigestContent): RenderedMail {
   const title = oneLine(d.jobTitle);
   const { headline, lines } = digestLines(d.counts);
-  const footer = 'You receive this digest because you own this job (or administer an org whose job has no owner with e-mail).';
+  const footer =
+    'You receive this digest because you own this job (or administer an org whose job has no owner with e-mail).';
   const text = [
     `New results for "${title}"`,
     '',

@@ -24,10 +24,13 @@ export class EndpointAlertService {
 
   async endpointDisabled({ orgId, endpointDisabled }: AlertJob): Promise<JobOutcome> {
     const ep = await this.endpoints.findById(orgId, endpointDisabled.endpointId);
-    if (!ep || ep.status !== 'disabled' || !ep.disabledReason || !ep.disabledAt) return JobOutcome.Skipped;
+    if (!ep || ep.status !== 'disabled' || !ep.disabledReason || !ep.disabledAt)
+      return JobOutcome.Skipped;
     const admins = await this.directory.admins(orgId);
     if (!admins.length || !this.mailer.enabled) {
-      this.logger.warn(`endpoint ${endpointDisabled.endpointId} disabled; no admin e-mail (or SMTP) to tell`);
+      this.logger.warn(
+        `endpoint ${endpointDisabled.endpointId} disabled; no admin e-mail (or SMTP) to tell`,
+      );
       return JobOutcome.Skipped;
     }
     const mail = renderEndpointDisabled({

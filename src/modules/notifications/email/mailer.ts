@@ -24,7 +24,9 @@ export class Mailer implements OnApplicationShutdown {
       port: config.SMTP_PORT,
       secure: config.SMTP_SECURE,
       requireTLS: config.SMTP_REQUIRE_TLS,
-      auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } : undefined,
+      auth: config.SMTP_USER
+        ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' }
+        : undefined,
       pool: true,
       maxConnections: 2,
       connectionTimeout: 10_000,
@@ -49,8 +51,12 @@ export class Mailer implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      ...(mail.unsubscribeUrl ? { list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } } } : {}),
-      ...(mail.unsubscribeUrl ? { headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+      ...(mail.unsubscribeUrl
+        ? { list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } } }
+        : {}),
+      ...(mail.unsubscribeUrl
+        ? { headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+        : {}),
     });
   }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { AcceptContentTypes } from '../../../common/security/content-type.guard';
 import { Access, CurrentOrg, Public } from '../../../common/security/auth.decorators';
@@ -38,22 +45,34 @@ export class NotificationPreferencesController {
   @Get('unsubscribe/:token')
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'Confirmation page for the unsubscribe link in a digest (changes nothing)' })
+  @ApiOperation({
+    summary: 'Confirmation page for the unsubscribe link in a digest (changes nothing)',
+  })
   @ApiProduces('text/html')
   confirm(): string {
-    return page('Unsubscribe from digests?', '<form method="post"><button type="submit">Unsubscribe</button></form>');
+    return page(
+      'Unsubscribe from digests?',
+      '<form method="post"><button type="submit">Unsubscribe</button></form>',
+    );
   }
 
   @Post('unsubscribe/:token')
   @Public()
   @HttpCode(200)
-  @AcceptContentTypes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
+  @AcceptContentTypes(
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    'application/json',
+  )
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058) from e-mail digests' })
   @ApiProduces('text/html')
   @ApiNotFoundResponse({ description: 'NOTIFY.UNSUBSCRIBE_LINK_INVALID' })
   async unsubscribe(@Param('token') token: string): Promise<string> {
     await this.preferences.unsubscribe(token);
-    return page('Unsubscribed', '<p>You will no longer receive job digests. Signed-in users can turn them back on in their notification settings.</p>');
+    return page(
+      'Unsubscribed',
+      '<p>You will no longer receive job digests. Signed-in users can turn them back on in their notification settings.</p>',
+    );
   }
 }

@@ -24,13 +24,21 @@ export class NotificationPreferencesService {
 
   async unsubscribe(token: string): Promise<void> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token) || !(await this.preferences.unsubscribeByToken(token))) {
-      throw new DomainError('NOTIFY.UNSUBSCRIBE_LINK_INVALID', 'This unsubscribe link is not valid.', 'not_found');
+      throw new DomainError(
+        'NOTIFY.UNSUBSCRIBE_LINK_INVALID',
+        'This unsubscribe link is not valid.',
+        'not_found',
+      );
     }
   }
 
   private userOf(ctx: OrgContext): string {
     if (ctx.actor.kind !== 'user') {
-      throw new DomainError('NOTIFY.USERS_ONLY', 'E-mail preferences belong to people, not service clients.', 'forbidden');
+      throw new DomainError(
+        'NOTIFY.USERS_ONLY',
+        'E-mail preferences belong to people, not service clients.',
+        'forbidden',
+      );
     }
     return ctx.actor.sub;
   }

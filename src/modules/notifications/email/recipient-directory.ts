@@ -10,7 +10,8 @@ export interface Recipient {
 
 const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
 type UserRow = { _id: Types.ObjectId; email?: string };
-const toRecipient = (u: UserRow): Recipient | null => (u.email ? { userId: String(u._id), email: u.email } : null);
+const toRecipient = (u: UserRow): Recipient | null =>
+  u.email ? { userId: String(u._id), email: u.email } : null;
 
 /**
  * Who gets mail. People are the SSO users the identity module stores (a principal's `sub` is
@@ -27,7 +28,10 @@ export class RecipientDirectory {
   }
 
   async admins(orgId: string): Promise<Recipient[]> {
-    const rows = await this.users.find({ orgId, roles: 'admin' }, { email: 1 }).lean<UserRow[]>().exec();
+    const rows = await this.users
+      .find({ orgId, roles: 'admin' }, { email: 1 })
+      .lean<UserRow[]>()
+      .exec();
     return rows.map(toRecipient).filter((r): r is Recipient => r !== null);
   }
 

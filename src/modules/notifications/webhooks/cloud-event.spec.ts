@@ -19,7 +19,11 @@ describe(toCloudEvent.name, () => {
       time: event.time.toISOString(),
       datacontenttype: 'application/json',
     });
-    expect(ce.data).toMatchObject({ applicationId: '665f00000000000000000001', score: 81.5, label: 'strong_fit' });
+    expect(ce.data).toMatchObject({
+      applicationId: '665f00000000000000000001',
+      score: 81.5,
+      label: 'strong_fit',
+    });
   });
 
   it('makes relative links absolute and leaves the event itself untouched', () => {

@@ -41,7 +41,10 @@ export class DeliverySweeper implements OnModuleInit, OnApplicationShutdown {
     this.running = true;
     let count = 0;
     try {
-      const overdue = await this.deliveries.findOverdue(new Date(now.getTime() - OVERDUE_AFTER_MS), BATCH);
+      const overdue = await this.deliveries.findOverdue(
+        new Date(now.getTime() - OVERDUE_AFTER_MS),
+        BATCH,
+      );
       for (const d of overdue) if (await this.recover(d)) count++;
     } catch (err) {
       this.logger.warn(`sweep failed: ${(err as Error).message}`);
@@ -57,7 +60,11 @@ export class DeliverySweeper implements OnModuleInit, OnApplicationShutdown {
     const job = await this.producer.queue(QueueName.Notify).getJob(deliveryJobId(id));
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed') {
-      await this.deliveries.markDead(d.orgId, id, `retries exhausted: ${job?.failedReason ?? 'unknown'}`);
+      await this.deliveries.markDead(
+        d.orgId,
+        id,
+        `retries exhausted: ${job?.failedReason ?? 'unknown'}`,
+      );
       return false;
     }
     if (state === 'completed') await this.producer.remove(QueueName.Notify, deliveryJobId(id));

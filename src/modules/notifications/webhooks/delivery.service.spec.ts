@@ -33,15 +33,26 @@ function setup(result: AttemptResult, over: { delivery?: object; endpoint?: obje
   const endpoint =
     over.endpoint === null
       ? null
-      : { _id: 'ep1', url: 'https://portal.example.com/h', status: 'active', secrets: [secrets.seal('whsec_x', new Date(0))], ...over.endpoint };
+      : {
+          _id: 'ep1',
+          url: 'https://portal.example.com/h',
+          status: 'active',
+          secrets: [secrets.seal('whsec_x', new Date(0))],
+          ...over.endpoint,
+        };
   const mocks = {
     deliveries: {
       findById: jest.fn(async () => delivery),
       recordAttempt: jest.fn(async (..._args: unknown[]) => delivery),
       markDead: jest.fn(async () => delivery),
     },
-    endpoints: { findById: jest.fn(async () => endpoint), recordSuccess: jest.fn(async () => endpoint) },
-    http: { post: jest.fn(async (_url: string, _body: string, _h: Record<string, string>) => result) },
+    endpoints: {
+      findById: jest.fn(async () => endpoint),
+      recordSuccess: jest.fn(async () => endpoint),
+    },
+    http: {
+      post: jest.fn(async (_url: string, _body: string, _h: Record<string, string>) => result),
+    },
     disabler: { recordFailure: jest.fn(async () => false), disable: jest.fn(async () => true) },
   };
   const sut = new DeliveryService(
@@ -65,14 +76,22 @@ describe(DeliveryService.name, () => {
     expect(headers).toMatchObject({ 'webhook-id': 'msg_1', 'webhook-attempt': '1' });
     expect(headers['content-type']).toMatch(/^application\/cloudevents\+json/);
     expect(verifySignature(body, headers['webhook-signature'], 'whsec_x')).toBe(true);
-    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith('org1', deliveryId, expect.objectContaining({ n: 1, statusCode: 204, latencyMs: 12 }), {
-      status: 'succeeded',
-    });
+    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith(
+      'org1',
+      deliveryId,
+      expect.objectContaining({ n: 1, statusCode: 204, latencyMs: 12 }),
+      {
+        status: 'succeeded',
+      },
+    );
     expect(mocks.endpoints.recordSuccess).toHaveBeenCalledWith('org1', 'ep1', expect.any(Date));
   });
 
   it('on a failure logs the attempt as retrying and throws the next delay for BullMQ', async () => {
-    const { sut, mocks } = setup({ statusCode: 500, latencyMs: 5 }, { delivery: { attemptCount: 2 } });
+    const { sut, mocks } = setup(
+      { statusCode: 500, latencyMs: 5 },
+      { delivery: { attemptCount: 2 } },
+    );
     const err = await sut.attempt(job).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryRetryError);
     const delay = (err as DeliveryRetryError).retryInMs;
@@ -89,7 +108,11 @@ describe(DeliveryService.name, () => {
   });
 
   it('treats network errors and 3xx without success as failures', async () => {
-    const { sut } = setup({ latencyMs: 5, error: 'ECONNREFUSED', errorCode: 'WEBHOOK.NETWORK_ERROR' });
+    const { sut } = setup({
+      latencyMs: 5,
+      error: 'ECONNREFUSED',
+      errorCode: 'WEBHOOK.NETWORK_ERROR',
+    });
     await expect(sut.attempt(job)).rejects.toBeInstanceOf(DeliveryRetryError);
     const redirect = setup({ statusCode: 307, latencyMs: 5, error: 'more than 3 redirects' });
     await expect(redirect.sut.attempt(job)).rejects.toBeInstanceOf(DeliveryRetryError);
@@ -97,21 +120,34 @@ describe(DeliveryService.name, () => {
 
   it('dead-letters once the retry window has passed', async () => {
     const old = new Date(Date.now() - 3601_000);
-    const { sut, mocks } = setup({ statusCode: 503, latencyMs: 5 }, { delivery: { createdAt: old, status: 'retrying', attemptCount: 9 } });
+    const { sut, mocks } = setup(
+      { statusCode: 503, latencyMs: 5 },
+      { delivery: { createdAt: old, status: 'retrying', attemptCount: 9 } },
+    );
     expect(await sut.attempt(job)).toBe(JobOutcome.Skipped);
-    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith('org1', deliveryId, expect.objectContaining({ n: 10 }), {
-      status: 'dead',
-      deadReason: 'no successful attempt within 3600 s',
-    });
+    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith(
+      'org1',
+      deliveryId,
+      expect.objectContaining({ n: 10 }),
+      {
+        status: 'dead',
+        deadReason: 'no successful attempt within 3600 s',
+      },
+    );
   });
 
   it('a 410 dead-letters the delivery and disables the endpoint at once', async () => {
     const { sut, mocks } = setup({ statusCode: 410, latencyMs: 5 });
     expect(await sut.attempt(job)).toBe(JobOutcome.Skipped);
-    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith('org1', deliveryId, expect.objectContaining({ statusCode: 410 }), {
-      status: 'dead',
-      deadReason: 'receiver answered 410 Gone',
-    });
+    expect(mocks.deliveries.recordAttempt).toHaveBeenCalledWith(
+      'org1',
+      deliveryId,
+      expect.objectContaining({ statusCode: 410 }),
+      {
+        status: 'dead',
+        deadReason: 'receiver answered 410 Gone',
+      },
+    );
     expect(mocks.disabler.disable).toHaveBeenCalledWith('org1', 'ep1', 'gone', expect.any(Date));
     expect(mocks.disabler.recordFailure).not.toHaveBeenCalled();
   });
@@ -127,17 +163,31 @@ describe(DeliveryService.name, () => {
   });
 
   it('does not send for a disabled or deleted endpoint, and dead-letters instead', async () => {
-    const disabled = setup({ statusCode: 200, latencyMs: 1 }, { endpoint: { status: 'disabled', disabledReason: 'gone' } });
+    const disabled = setup(
+      { statusCode: 200, latencyMs: 1 },
+      { endpoint: { status: 'disabled', disabledReason: 'gone' } },
+    );
     expect(await disabled.sut.attempt(job)).toBe(JobOutcome.Skipped);
     expect(disabled.mocks.http.post).not.toHaveBeenCalled();
-    expect(disabled.mocks.deliveries.markDead).toHaveBeenCalledWith('org1', deliveryId, 'endpoint disabled (gone)');
+    expect(disabled.mocks.deliveries.markDead).toHaveBeenCalledWith(
+      'org1',
+      deliveryId,
+      'endpoint disabled (gone)',
+    );
     const deleted = setup({ statusCode: 200, latencyMs: 1 }, { endpoint: null });
     await deleted.sut.attempt(job);
-    expect(deleted.mocks.deliveries.markDead).toHaveBeenCalledWith('org1', deliveryId, 'endpoint deleted');
+    expect(deleted.mocks.deliveries.markDead).toHaveBeenCalledWith(
+      'org1',
+      deliveryId,
+      'endpoint deleted',
+    );
   });
 
   it('skips deliveries that already finished (a re-run after a crash)', async () => {
-    const { sut, mocks } = setup({ statusCode: 200, latencyMs: 1 }, { delivery: { status: 'succeeded' } });
+    const { sut, mocks } = setup(
+      { statusCode: 200, latencyMs: 1 },
+      { delivery: { status: 'succeeded' } },
+    );
     expect(await sut.attempt(job)).toBe(JobOutcome.Skipped);
     expect(mocks.http.post).not.toHaveBeenCalled();
   });

@@ -35,7 +35,8 @@ const toAttempt = (n: number, at: Date, r: AttemptResult): DeliveryAttempt => ({
   ...(r.responseSnippet ? { responseSnippet: r.responseSnippet } : {}),
 });
 
-const succeeded = (r: AttemptResult) => r.statusCode !== undefined && r.statusCode >= 200 && r.statusCode < 300 && !r.error;
+const succeeded = (r: AttemptResult) =>
+  r.statusCode !== undefined && r.statusCode >= 200 && r.statusCode < 300 && !r.error;
 
 /**
  * One webhook attempt per notify job run: sign, POST, log the attempt, then succeed, retry
@@ -64,16 +65,23 @@ export class DeliveryService {
 
   async attempt({ orgId, deliveryId }: WebhookJob): Promise<JobOutcome> {
     const delivery = await this.deliveries.findById(orgId, deliveryId);
-    if (!delivery || (delivery.status !== 'pending' && delivery.status !== 'retrying')) return JobOutcome.Skipped;
+    if (!delivery || (delivery.status !== 'pending' && delivery.status !== 'retrying'))
+      return JobOutcome.Skipped;
     const endpoint = await this.endpoints.findById(orgId, delivery.endpointId);
     if (!endpoint || endpoint.status !== 'active') {
-      const why = endpoint ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})` : 'endpoint deleted';
+      const why = endpoint
+        ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})`
+        : 'endpoint deleted';
       await this.deliveries.markDead(orgId, deliveryId, why);
       return JobOutcome.Skipped;
     }
     const now = new Date();
     const n = delivery.attemptCount + 1;
-    const result = await this.http.post(endpoint.url, delivery.payload, this.headers(delivery, endpoint, now, n));
+    const result = await this.http.post(
+      endpoint.url,
+      delivery.payload,
+      this.headers(delivery, endpoint, now, n),
+    );
     const attempt = toAttempt(n, now, result);
     if (succeeded(result)) {
       await this.deliveries.recordAttempt(orgId, deliveryId, attempt, { status: 'succeeded' });
@@ -81,7 +89,10 @@ export class DeliveryService {
       return JobOutcome.Done;
     }
     if (result.statusCode === 410) {
-      await this.deliveries.recordAttempt(orgId, deliveryId, attempt, { status: 'dead', deadReason: 'receiver answered 410 Gone' });
+      await this.deliveries.recordAttempt(orgId, deliveryId, attempt, {
+        status: 'dead',
+        deadReason: 'receiver answered 410 Gone',
+      });
       await this.disabler.disable(orgId, delivery.endpointId, 'gone', now);
       return JobOutcome.Skipped;
     }
@@ -93,7 +104,11 @@ export class DeliveryService {
     await this.deliveries.markDead(orgId, deliveryId, `retries exhausted: ${reason}`);
   }
 
-  private async failed(delivery: DeliveryRecord, attempt: DeliveryAttempt, now: Date): Promise<JobOutcome> {
+  private async failed(
+    delivery: DeliveryRecord,
+    attempt: DeliveryAttempt,
+    now: Date,
+  ): Promise<JobOutcome> {
     const { orgId } = delivery;
     const id = String(delivery._id);
     const disabled = await this.disabler.recordFailure(orgId, delivery.endpointId, now);
@@ -108,12 +123,20 @@ export class DeliveryService {
       return JobOutcome.Skipped;
     }
     const nextAttemptAt = new Date(now.getTime() + delay);
-    const open = await this.deliveries.recordAttempt(orgId, id, attempt, { status: 'retrying', nextAttemptAt });
+    const open = await this.deliveries.recordAttempt(orgId, id, attempt, {
+      status: 'retrying',
+      nextAttemptAt,
+    });
     if (!open) return JobOutcome.Skipped;
     throw new DeliveryRetryError(delay, attempt.error ?? `receiver answered ${attempt.statusCode}`);
   }
 
-  private headers(d: DeliveryRecord, ep: EndpointRecord, now: Date, n: number): Record<string, string> {
+  private headers(
+    d: DeliveryRecord,
+    ep: EndpointRecord,
+    now: Date,
+    n: number,
+  ): Record<string, string> {
     const t = Math.floor(now.getTime() / 1000);
     return {
       'content-type': CLOUDEVENTS_CONTENT_TYPE,

@@ -36,13 +36,24 @@ export class EndpointDisabler {
     return true;
   }
 
-  streakTooLong(ep: Pick<EndpointRecord, 'consecutiveFailures' | 'failingSince'>, at: Date): boolean {
-    if (ep.consecutiveFailures < this.config.WEBHOOK_DISABLE_AFTER_FAILURES || !ep.failingSince) return false;
-    return at.getTime() - ep.failingSince.getTime() >= this.config.WEBHOOK_DISABLE_AFTER_SECONDS * 1000;
+  streakTooLong(
+    ep: Pick<EndpointRecord, 'consecutiveFailures' | 'failingSince'>,
+    at: Date,
+  ): boolean {
+    if (ep.consecutiveFailures < this.config.WEBHOOK_DISABLE_AFTER_FAILURES || !ep.failingSince)
+      return false;
+    return (
+      at.getTime() - ep.failingSince.getTime() >= this.config.WEBHOOK_DISABLE_AFTER_SECONDS * 1000
+    );
   }
 
   /** Returns false when the endpoint was not active (already disabled or deleted). */
-  async disable(orgId: string, endpointId: string, reason: DisabledReason, at: Date): Promise<boolean> {
+  async disable(
+    orgId: string,
+    endpointId: string,
+    reason: DisabledReason,
+    at: Date,
+  ): Promise<boolean> {
     const ep = await this.endpoints.disable(orgId, endpointId, reason, at);
     if (!ep) return false;
     this.logger.warn(`webhook endpoint ${endpointId} (org ${orgId}) disabled: ${reason}`);
@@ -53,7 +64,9 @@ export class EndpointDisabler {
         actor: SYSTEM,
         details: { endpointId, reason, url: ep.url, consecutiveFailures: ep.consecutiveFailures },
       })
-      .catch((err: Error) => this.logger.error(`audit of disabling ${endpointId} failed: ${err.message}`));
+      .catch((err: Error) =>
+        this.logger.error(`audit of disabling ${endpointId} failed: ${err.message}`),
+      );
     await this.producer.add(
       QueueName.Notify,
       alertJobId(endpointId, at),

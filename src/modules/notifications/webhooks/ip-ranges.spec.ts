@@ -36,12 +36,16 @@ describe(classifyAddress.name, () => {
     expect(classifyAddress(ip)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
-    '%s is public',
-    (ip) => {
-      expect(classifyAddress(ip)).toBe('public');
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '192.169.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+  ])('%s is public', (ip) => {
+    expect(classifyAddress(ip)).toBe('public');
+  });
 
   it('refuses non-addresses', () => {
     expect(() => classifyAddress('example.com')).toThrow(/not an IP/);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { OrgScopedRepository, WithId } from '../../../common/tenancy/org-scoped.repository';
+import { IndexGate } from '../../compliance/index-gate';
 import type { EventType } from '../domain-events';
 import { DisabledReason, WebhookEndpoint } from './webhook-endpoint.schema';
 
@@ -11,6 +12,17 @@ export type EndpointRecord = WithId<WebhookEndpoint>;
 export class WebhookEndpointRepository extends OrgScopedRepository<WebhookEndpoint> {
   constructor(@InjectModel(WebhookEndpoint.name) model: Model<WebhookEndpoint>) {
     super(model, 'WEBHOOK.NOT_FOUND');
+  }
+
+  // autoIndex cannot run before the lazily opened connection exists, so build them here.
+  private readonly indexes = new IndexGate(() => [this.model]);
+
+  async create(
+    orgId: string,
+    data: Omit<WebhookEndpoint, 'orgId' | 'createdAt' | 'updatedAt'>,
+  ): Promise<EndpointRecord> {
+    await this.indexes.ensure();
+    return this.insert(orgId, data as WebhookEndpoint);
   }
 
   /** Active endpoints of the org that subscribed to `type`. */
@@ -39,7 +51,12 @@ export class WebhookEndpointRepository extends OrgScopedRepository<WebhookEndpoi
   }
 
   /** Disables an active endpoint; null when it was not active (another worker got there first). */
-  disable(orgId: string, id: string, reason: DisabledReason, at: Date): Promise<EndpointRecord | null> {
+  disable(
+    orgId: string,
+    id: string,
+    reason: DisabledReason,
+    at: Date,
+  ): Promise<EndpointRecord | null> {
     return this.updateOne(
       orgId,
       { _id: id, status: 'active' },

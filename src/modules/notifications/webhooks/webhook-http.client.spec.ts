@@ -6,7 +6,9 @@ import { Resolver, WebhookTargetPolicy } from './webhook-target.policy';
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
 /** A real loopback receiver; `handler` decides each response. */
-async function receiver(handler: Handler): Promise<{ server: Server; url: string; hits: string[] }> {
+async function receiver(
+  handler: Handler,
+): Promise<{ server: Server; url: string; hits: string[] }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -22,7 +24,8 @@ async function receiver(handler: Handler): Promise<{ server: Server; url: string
 }
 
 const close = (s: Server) => new Promise((r) => (s.closeAllConnections(), s.close(r)));
-const dns: Resolver = async (host) => (host === 'hooks.test' ? [{ address: '127.0.0.1', family: 4 }] : []);
+const dns: Resolver = async (host) =>
+  host === 'hooks.test' ? [{ address: '127.0.0.1', family: 4 }] : [];
 const options = { timeoutMs: 2000, maxResponseBytes: 1024, maxRedirects: 2 };
 
 describe(WebhookHttpClient.name, () => {
@@ -41,7 +44,11 @@ describe(WebhookHttpClient.name, () => {
   it('POSTs the exact body and headers and reports status, latency and a snippet', async () => {
     let seen: { body: string; sig?: string; type?: string } | undefined;
     const r = await start((req, body, res) => {
-      seen = { body, sig: req.headers['webhook-signature'] as string, type: req.headers['content-type'] };
+      seen = {
+        body,
+        sig: req.headers['webhook-signature'] as string,
+        type: req.headers['content-type'],
+      };
       res.writeHead(202).end('accepted');
     });
     const result = await sut.post(`${r.url}/in`, '{"a":1}', {
@@ -50,7 +57,11 @@ describe(WebhookHttpClient.name, () => {
     });
     expect(result).toMatchObject({ statusCode: 202, responseSnippet: 'accepted' });
     expect(result.latencyMs).toEqual(expect.any(Number));
-    expect(seen).toEqual({ body: '{"a":1}', sig: 't=1,v1=ab', type: 'application/cloudevents+json' });
+    expect(seen).toEqual({
+      body: '{"a":1}',
+      sig: 't=1,v1=ab',
+      type: 'application/cloudevents+json',
+    });
   });
 
   it('connects to the address it vetted, keeping the original Host', async () => {
@@ -75,7 +86,10 @@ describe(WebhookHttpClient.name, () => {
 
   it('gives up at the deadline when the receiver does not answer', async () => {
     const r = await start(() => undefined);
-    const quick = new WebhookHttpClient(new WebhookTargetPolicy(true, dns), { ...options, timeoutMs: 300 });
+    const quick = new WebhookHttpClient(new WebhookTargetPolicy(true, dns), {
+      ...options,
+      timeoutMs: 300,
+    });
     const result = await quick.post(r.url, '{}', {});
     expect(result).toMatchObject({ errorCode: 'WEBHOOK.TIMEOUT' });
     expect(result.statusCode).toBeUndefined();

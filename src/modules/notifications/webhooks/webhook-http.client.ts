@@ -82,7 +82,12 @@ export class WebhookHttpClient {
         }
         if (hop >= this.options.maxRedirects) {
           const error = `more than ${this.options.maxRedirects} redirects`;
-          return { statusCode: res.statusCode, latencyMs: latencyMs(), error, errorCode: 'WEBHOOK.TOO_MANY_REDIRECTS' };
+          return {
+            statusCode: res.statusCode,
+            latencyMs: latencyMs(),
+            error,
+            errorCode: 'WEBHOOK.TOO_MANY_REDIRECTS',
+          };
         }
         target = new URL(res.location, vetted.url).toString();
       }
@@ -110,7 +115,10 @@ export class WebhookHttpClient {
         },
         (res) => this.readCapped(res, resolve, reject),
       );
-      const timer = setTimeout(() => req.destroy(new AttemptTimeout()), Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => req.destroy(new AttemptTimeout()),
+        Math.max(0, deadline - Date.now()),
+      );
       req.on('close', () => clearTimeout(timer));
       req.on('error', reject);
       req.end(payload);
@@ -154,5 +162,8 @@ function describe(err: unknown, timeoutMs: number): Pick<AttemptResult, 'error' 
   }
   if (isDomainError(err)) return { error: err.message, errorCode: err.code };
   const e = err as NodeJS.ErrnoException;
-  return { error: e.code ? `${e.code}: ${e.message}` : e.message, errorCode: 'WEBHOOK.NETWORK_ERROR' };
+  return {
+    error: e.code ? `${e.code}: ${e.message}` : e.message,
+    errorCode: 'WEBHOOK.NETWORK_ERROR',
+  };
 }

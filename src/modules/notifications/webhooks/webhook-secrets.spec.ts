@@ -32,7 +32,12 @@ describe(WebhookSecrets.name, () => {
   });
 
   it('a zero grace period retires the old secret at once', () => {
-    const { secrets, previousExpiresAt } = sut.rotate([sut.seal('a', t0)], sut.seal('b', at(1)), at(1), 0);
+    const { secrets, previousExpiresAt } = sut.rotate(
+      [sut.seal('a', t0)],
+      sut.seal('b', at(1)),
+      at(1),
+      0,
+    );
     expect(previousExpiresAt).toBeNull();
     expect(sut.signing(secrets, at(1))).toEqual(['b']);
     expect(secrets).toHaveLength(1);
@@ -40,7 +45,8 @@ describe(WebhookSecrets.name, () => {
 
   it('never extends an earlier expiry and keeps at most three secrets', () => {
     let secrets = [sut.seal('s0', t0)];
-    for (let i = 1; i <= 4; i++) secrets = sut.rotate(secrets, sut.seal(`s${i}`, at(i)), at(i), 100).secrets;
+    for (let i = 1; i <= 4; i++)
+      secrets = sut.rotate(secrets, sut.seal(`s${i}`, at(i)), at(i), 100).secrets;
     expect(secrets).toHaveLength(3);
     expect(sut.signing(secrets, at(5))).toEqual(['s4', 's3', 's2']);
     expect(secrets[1].expiresAt).toEqual(at(104));

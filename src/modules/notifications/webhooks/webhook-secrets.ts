@@ -43,7 +43,10 @@ export class WebhookSecrets {
   rotate(secrets: readonly WebhookSecret[], fresh: WebhookSecret, now: Date, graceSeconds: number) {
     const graceEnd = new Date(now.getTime() + graceSeconds * 1000);
     const kept = secrets
-      .map((s) => ({ ...s, expiresAt: s.expiresAt && s.expiresAt < graceEnd ? s.expiresAt : graceEnd }))
+      .map((s) => ({
+        ...s,
+        expiresAt: s.expiresAt && s.expiresAt < graceEnd ? s.expiresAt : graceEnd,
+      }))
       .filter((s) => s.expiresAt > now)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, MAX_SECRETS - 1);

@@ -17,7 +17,11 @@ const hmacHex = (secret: string, timestamp: number, body: string) =>
  * `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`: one v1 per active secret, so a receiver holding
  * either the old or the new secret verifies during a rotation's grace period.
  */
-export function signatureHeader(body: string, secrets: readonly string[], timestamp: number): string {
+export function signatureHeader(
+  body: string,
+  secrets: readonly string[],
+  timestamp: number,
+): string {
   if (!secrets.length) throw new Error('signatureHeader: at least one secret is required');
   return [`t=${timestamp}`, ...secrets.map((s) => `v1=${hmacHex(s, timestamp, body)}`)].join(',');
 }

@@ -36,7 +36,10 @@ describe(WebhookTargetPolicy.name, () => {
 
     it('requires https', async () => {
       const err = await refusal(sut.vet('http://portal.example.com/hooks'));
-      expect(err).toMatchObject({ code: 'WEBHOOK.TARGET_FORBIDDEN', details: { reason: 'https_required' } });
+      expect(err).toMatchObject({
+        code: 'WEBHOOK.TARGET_FORBIDDEN',
+        details: { reason: 'https_required' },
+      });
     });
 
     it.each([
@@ -52,7 +55,10 @@ describe(WebhookTargetPolicy.name, () => {
       'https://0.0.0.0/',
     ])('refuses %s after resolution', async (url) => {
       const err = await refusal(sut.vet(url));
-      expect(err).toMatchObject({ code: 'WEBHOOK.TARGET_FORBIDDEN', details: { reason: 'forbidden_address' } });
+      expect(err).toMatchObject({
+        code: 'WEBHOOK.TARGET_FORBIDDEN',
+        details: { reason: 'forbidden_address' },
+      });
     });
 
     it('refuses a name with any private answer among public ones', async () => {
@@ -66,7 +72,9 @@ describe(WebhookTargetPolicy.name, () => {
       expect(await refusal(sut.vet('https://nowhere.example.com/'))).toMatchObject({
         code: 'WEBHOOK.TARGET_UNRESOLVABLE',
       });
-      expect(await refusal(sut.vet('not a url'))).toMatchObject({ details: { reason: 'not_a_url' } });
+      expect(await refusal(sut.vet('not a url'))).toMatchObject({
+        details: { reason: 'not_a_url' },
+      });
     });
   });
 

@@ -63,7 +63,8 @@ export class WebhookTargetPolicy {
       throw forbidden('not_a_url');
     }
     const schemes = this.allowPrivate ? ['https:', 'http:'] : ['https:'];
-    if (!schemes.includes(url.protocol)) throw forbidden('https_required', { scheme: url.protocol });
+    if (!schemes.includes(url.protocol))
+      throw forbidden('https_required', { scheme: url.protocol });
     if (url.username || url.password) throw forbidden('credentials_in_url');
     if (!url.hostname) throw forbidden('no_host');
     return url;
@@ -73,7 +74,9 @@ export class WebhookTargetPolicy {
   async vet(raw: string | URL): Promise<VettedTarget> {
     const url = this.checkUrl(raw);
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await this.lookup(host);
+    const addresses = isIP(host)
+      ? [{ address: host, family: isIP(host) }]
+      : await this.lookup(host);
     for (const { address } of addresses) {
       const kind = classifyAddress(address);
       if (!this.isAllowedKind(kind)) throw forbidden('forbidden_address', { kind });

@@ -23,10 +23,17 @@ import type { EndpointRecord } from './webhook-endpoint.repository';
 import { DISABLED_REASONS, ENDPOINT_STATUSES } from './webhook-endpoint.schema';
 
 const URL_RULES = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
-const EVENTS_EXAMPLE: EventType[] = ['application.screened', 'application.needs_review', 'job.closed'];
+const EVENTS_EXAMPLE: EventType[] = [
+  'application.screened',
+  'application.needs_review',
+  'job.closed',
+];
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://portal.example.com/hooks/screener', description: 'https only (SSRF rules apply)' })
+  @ApiProperty({
+    example: 'https://portal.example.com/hooks/screener',
+    description: 'https only (SSRF rules apply)',
+  })
   @IsUrl(URL_RULES)
   @MaxLength(2048)
   url: string;
@@ -68,7 +75,10 @@ export class UpdateWebhookDto {
   @MaxLength(500)
   description?: string;
 
-  @ApiPropertyOptional({ example: true, description: 'true re-enables a disabled endpoint; false disables it' })
+  @ApiPropertyOptional({
+    example: true,
+    description: 'true re-enables a disabled endpoint; false disables it',
+  })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
@@ -77,7 +87,8 @@ export class UpdateWebhookDto {
 export class RotateSecretDto {
   @ApiPropertyOptional({
     example: 86400,
-    description: 'seconds the previous secret keeps signing (default WEBHOOK_SECRET_GRACE_SECONDS; 0 = retire now)',
+    description:
+      'seconds the previous secret keeps signing (default WEBHOOK_SECRET_GRACE_SECONDS; 0 = retire now)',
   })
   @IsOptional()
   @IsInt()
@@ -114,16 +125,23 @@ export class WebhookView {
   @ApiProperty({ enum: ENDPOINT_STATUSES, example: 'active' }) status: string;
   @ApiPropertyOptional({ enum: DISABLED_REASONS, example: 'gone' }) disabledReason?: string;
   @ApiPropertyOptional({ example: '2026-01-02T03:04:05.000Z' }) disabledAt?: string;
-  @ApiProperty({ example: 0, description: 'failed attempts since the last success' }) consecutiveFailures: number;
+  @ApiProperty({ example: 0, description: 'failed attempts since the last success' })
+  consecutiveFailures: number;
   @ApiPropertyOptional({ example: '2026-01-02T03:04:05.000Z' }) lastSuccessAt?: string;
-  @ApiProperty({ example: 1, description: 'secrets currently signing (2 during a rotation grace period)' })
+  @ApiProperty({
+    example: 1,
+    description: 'secrets currently signing (2 during a rotation grace period)',
+  })
   activeSecrets: number;
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) updatedAt: string;
 }
 
 export class WebhookCreatedView extends WebhookView {
-  @ApiProperty({ example: 'whsec_2f8Jx0…', description: 'the signing secret: shown only in this response' })
+  @ApiProperty({
+    example: 'whsec_2f8Jx0…',
+    description: 'the signing secret: shown only in this response',
+  })
   secret: string;
 }
 
@@ -133,8 +151,17 @@ export class WebhookList {
 
 export class RotatedSecretView {
   @ApiProperty({ example: '6650c0ffee00000000000001' }) id: string;
-  @ApiProperty({ example: 'whsec_Q1w9…', description: 'the new secret: shown only in this response' }) secret: string;
-  @ApiProperty({ example: '2026-01-02T00:00:00.000Z', nullable: true, type: String, description: 'until when the previous secret also signs' })
+  @ApiProperty({
+    example: 'whsec_Q1w9…',
+    description: 'the new secret: shown only in this response',
+  })
+  secret: string;
+  @ApiProperty({
+    example: '2026-01-02T00:00:00.000Z',
+    nullable: true,
+    type: String,
+    description: 'until when the previous secret also signs',
+  })
   previousSecretExpiresAt: string | null;
 }
 
@@ -143,7 +170,8 @@ export class DeliveryAttemptView {
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) at: string;
   @ApiPropertyOptional({ example: 500 }) statusCode?: number;
   @ApiProperty({ example: 142 }) latencyMs: number;
-  @ApiPropertyOptional({ example: 'ECONNREFUSED: connect ECONNREFUSED 203.0.113.7:443' }) error?: string;
+  @ApiPropertyOptional({ example: 'ECONNREFUSED: connect ECONNREFUSED 203.0.113.7:443' })
+  error?: string;
   @ApiPropertyOptional({ example: 'WEBHOOK.NETWORK_ERROR' }) errorCode?: string;
   @ApiPropertyOptional({ example: '{"error":"database unavailable"}' }) responseSnippet?: string;
 }
@@ -153,14 +181,18 @@ export class DeliveryView {
   @ApiProperty({ example: '6650c0ffee00000000000001' }) endpointId: string;
   @ApiProperty({ example: 'application.screened:6650…:r1:2026.01' }) eventId: string;
   @ApiProperty({ enum: EVENT_TYPES, example: 'application.screened' }) eventType: string;
-  @ApiProperty({ example: 'msg_6650c0ffee00000000000009', description: 'the Webhook-Id header' }) webhookId: string;
+  @ApiProperty({ example: 'msg_6650c0ffee00000000000009', description: 'the Webhook-Id header' })
+  webhookId: string;
   @ApiProperty({ enum: DELIVERY_STATUSES, example: 'succeeded' }) status: string;
   @ApiProperty({ example: 4 }) attemptCount: number;
   @ApiProperty({ type: [DeliveryAttemptView] }) attempts: DeliveryAttemptView[];
   @ApiPropertyOptional({ example: '2026-01-01T00:05:00.000Z' }) nextAttemptAt?: string;
   @ApiPropertyOptional({ example: 'receiver answered 410 Gone' }) deadReason?: string;
   @ApiPropertyOptional({ example: '6650c0ffee00000000000008' }) replayOf?: string;
-  @ApiProperty({ description: 'the CloudEvent as sent', example: { specversion: '1.0', type: 'application.screened' } })
+  @ApiProperty({
+    description: 'the CloudEvent as sent',
+    example: { specversion: '1.0', type: 'application.screened' },
+  })
   payload: Record<string, unknown>;
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) createdAt: string;
 }
@@ -200,7 +232,8 @@ export function toDeliveryView(d: DeliveryRecord): DeliveryView {
     status: d.status,
     attemptCount: d.attemptCount,
     attempts: d.attempts.map((a) => ({ ...a, at: iso(a.at) as string })),
-    nextAttemptAt: d.status === 'pending' || d.status === 'retrying' ? iso(d.nextAttemptAt) : undefined,
+    nextAttemptAt:
+      d.status === 'pending' || d.status === 'retrying' ? iso(d.nextAttemptAt) : undefined,
     deadReason: d.deadReason,
     replayOf: d.replayOf,
     payload: JSON.parse(d.payload) as Record<string, unknown>,

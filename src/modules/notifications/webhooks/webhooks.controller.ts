@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiGoneResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -28,7 +29,8 @@ import {
 } from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
-const TARGET_REFUSED = 'WEBHOOK.TARGET_FORBIDDEN (https only; no private, loopback or link-local targets) or WEBHOOK.TARGET_UNRESOLVABLE';
+const TARGET_REFUSED =
+  'WEBHOOK.TARGET_FORBIDDEN (https only; no private, loopback or link-local targets) or WEBHOOK.TARGET_UNRESOLVABLE';
 
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -37,11 +39,16 @@ export class WebhooksController {
 
   @Post()
   @Access('org.admin')
-  @ApiOperation({ summary: 'Register an endpoint; the response holds its signing secret, shown only once' })
+  @ApiOperation({
+    summary: 'Register an endpoint; the response holds its signing secret, shown only once',
+  })
   @ApiCreatedResponse({ type: WebhookCreatedView })
   @ApiBadRequestResponse({ description: TARGET_REFUSED })
   @ApiConflictResponse({ description: 'WEBHOOK.LIMIT_REACHED' })
-  async create(@CurrentOrg() org: OrgContext, @Body() dto: CreateWebhookDto): Promise<WebhookCreatedView> {
+  async create(
+    @CurrentOrg() org: OrgContext,
+    @Body() dto: CreateWebhookDto,
+  ): Promise<WebhookCreatedView> {
     const { endpoint, secret } = await this.webhooks.create(org, dto);
     return { ...toWebhookView(endpoint), secret };
   }
@@ -68,6 +75,7 @@ export class WebhooksController {
   @ApiAcceptedResponse({ type: DeliveryView })
   @ApiNotFoundResponse({ description: 'WEBHOOK.DELIVERY_NOT_FOUND or WEBHOOK.NOT_FOUND' })
   @ApiConflictResponse({ description: 'WEBHOOK.DISABLED: re-enable the endpoint first' })
+  @ApiGoneResponse({ description: 'WEBHOOK.DELIVERY_ERASED: it was about an erased candidate' })
   async replay(@CurrentOrg() org: OrgContext, @Param('id') id: string): Promise<DeliveryView> {
     return toDeliveryView(await this.webhooks.replay(org, id));
   }
@@ -82,18 +90,26 @@ export class WebhooksController {
 
   @Patch(':id')
   @Access('org.admin')
-  @ApiOperation({ summary: 'Change URL, events or description; `enabled: true` re-enables a disabled endpoint' })
+  @ApiOperation({
+    summary: 'Change URL, events or description; `enabled: true` re-enables a disabled endpoint',
+  })
   @ApiOkResponse({ type: WebhookView })
   @ApiBadRequestResponse({ description: TARGET_REFUSED })
   @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND' })
-  async update(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Body() dto: UpdateWebhookDto): Promise<WebhookView> {
+  async update(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Body() dto: UpdateWebhookDto,
+  ): Promise<WebhookView> {
     return toWebhookView(await this.webhooks.update(org, id, dto));
   }
 
   @Delete(':id')
   @Access('org.admin')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'deleted; its undelivered events are dead-lettered, the log is kept' })
+  @ApiNoContentResponse({
+    description: 'deleted; its undelivered events are dead-lettered, the log is kept',
+  })
   @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND' })
   async remove(@CurrentOrg() org: OrgContext, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(org, id);
@@ -102,20 +118,37 @@ export class WebhooksController {
   @Post(':id/rotate-secret')
   @Access('org.admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'New signing secret (shown once); the previous one keeps signing during the grace period' })
+  @ApiOperation({
+    summary:
+      'New signing secret (shown once); the previous one keeps signing during the grace period',
+  })
   @ApiOkResponse({ type: RotatedSecretView })
   @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND' })
-  async rotate(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Body() dto: RotateSecretDto): Promise<RotatedSecretView> {
+  async rotate(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Body() dto: RotateSecretDto,
+  ): Promise<RotatedSecretView> {
     const r = await this.webhooks.rotateSecret(org, id, dto.graceSeconds);
-    return { id: r.id, secret: r.secret, previousSecretExpiresAt: r.previousSecretExpiresAt?.toISOString() ?? null };
+    return {
+      id: r.id,
+      secret: r.secret,
+      previousSecretExpiresAt: r.previousSecretExpiresAt?.toISOString() ?? null,
+    };
   }
 
   @Get(':id/deliveries')
   @Access('org.admin')
-  @ApiOperation({ summary: 'Delivery log, newest first: every attempt with status code, latency and error' })
+  @ApiOperation({
+    summary: 'Delivery log, newest first: every attempt with status code, latency and error',
+  })
   @ApiOkResponse({ type: DeliveryPage })
   @ApiNotFoundResponse({ description: 'WEBHOOK.NOT_FOUND' })
-  async deliveries(@CurrentOrg() org: OrgContext, @Param('id') id: string, @Query() q: ListDeliveriesQuery): Promise<DeliveryPage> {
+  async deliveries(
+    @CurrentOrg() org: OrgContext,
+    @Param('id') id: string,
+    @Query() q: ListDeliveriesQuery,
+  ): Promise<DeliveryPage> {
     const page = await this.webhooks.deliveriesOf(org.orgId, id, q);
     return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }

@@ -12,6 +12,9 @@ import { WebhookSecrets } from './webhook-secrets';
 import { WebhookTargetPolicy } from './webhook-target.policy';
 import type { CreateWebhookDto, ListDeliveriesQuery, UpdateWebhookDto } from './webhook.dto';
 
+/** Compliance blanks the body of deliveries about an erased candidate (no `specversion` left). */
+const isErased = (payload: string) => !('specversion' in (JSON.parse(payload) as object));
+
 /** Endpoints per org; more is almost always a misconfiguration and multiplies our traffic. */
 export const MAX_ENDPOINTS_PER_ORG = 20;
 
@@ -29,21 +32,32 @@ export class WebhooksService {
   ) {}
 
   /** The returned `secret` is the only time it is ever shown. */
-  async create(ctx: OrgContext, dto: CreateWebhookDto): Promise<{ endpoint: EndpointRecord; secret: string }> {
+  async create(
+    ctx: OrgContext,
+    dto: CreateWebhookDto,
+  ): Promise<{ endpoint: EndpointRecord; secret: string }> {
     await this.policy.vet(dto.url);
     if ((await this.endpoints.count(ctx.orgId)) >= MAX_ENDPOINTS_PER_ORG) {
-      throw new DomainError('WEBHOOK.LIMIT_REACHED', `An org may have at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints.`, 'conflict');
+      throw new DomainError(
+        'WEBHOOK.LIMIT_REACHED',
+        `An org may have at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints.`,
+        'conflict',
+      );
     }
     const secret = this.secrets.generate();
-    const endpoint = await this.endpoints.insert(ctx.orgId, {
+    const endpoint = await this.endpoints.create(ctx.orgId, {
       url: dto.url,
       events: dto.events,
       description: dto.description,
       status: 'active',
       secrets: [this.secrets.seal(secret, new Date())],
       consecutiveFailures: 0,
-    } as Omit<EndpointRecord, 'orgId' | '_id'>);
-    await this.audit.record({ action: 'webhook.created', ...auditFrom(ctx), details: { endpointId: String(endpoint._id), url: dto.url, events: dto.events } });
+    });
+    await this.audit.record({
+      action: 'webhook.created',
+      ...auditFrom(ctx),
+      details: { endpointId: String(endpoint._id), url: dto.url, events: dto.events },
+    });
     return { endpoint, secret };
   }
 
@@ -59,12 +73,18 @@ export class WebhooksService {
     await this.endpoints.getById(ctx.orgId, id);
     if (dto.url) await this.policy.vet(dto.url);
     const set = Object.fromEntries(
-      Object.entries({ url: dto.url, events: dto.events, description: dto.description }).filter(([, v]) => v !== undefined),
+      Object.entries({ url: dto.url, events: dto.events, description: dto.description }).filter(
+        ([, v]) => v !== undefined,
+      ),
     );
     if (Object.keys(set).length) await this.endpoints.updateById(ctx.orgId, id, { $set: set });
     if (dto.enabled === true) await this.endpoints.enable(ctx.orgId, id);
     if (dto.enabled === false) await this.endpoints.disable(ctx.orgId, id, 'manual', new Date());
-    await this.audit.record({ action: 'webhook.updated', ...auditFrom(ctx), details: { endpointId: id, ...set, enabled: dto.enabled } });
+    await this.audit.record({
+      action: 'webhook.updated',
+      ...auditFrom(ctx),
+      details: { endpointId: id, ...set, enabled: dto.enabled },
+    });
     return this.endpoints.getById(ctx.orgId, id);
   }
 
@@ -73,7 +93,11 @@ export class WebhooksService {
     const endpoint = await this.endpoints.getById(ctx.orgId, id);
     await this.endpoints.deleteById(ctx.orgId, id);
     await this.deliveries.markDeadForEndpoint(ctx.orgId, id, 'endpoint deleted');
-    await this.audit.record({ action: 'webhook.deleted', ...auditFrom(ctx), details: { endpointId: id, url: endpoint.url } });
+    await this.audit.record({
+      action: 'webhook.deleted',
+      ...auditFrom(ctx),
+      details: { endpointId: id, url: endpoint.url },
+    });
   }
 
   /** A new secret signs from now on; the previous ones keep signing for `graceSeconds`. */
@@ -82,12 +106,21 @@ export class WebhooksService {
     const grace = graceSeconds ?? this.config.WEBHOOK_SECRET_GRACE_SECONDS;
     const now = new Date();
     const secret = this.secrets.generate();
-    const rotated = this.secrets.rotate(endpoint.secrets, this.secrets.seal(secret, now), now, grace);
+    const rotated = this.secrets.rotate(
+      endpoint.secrets,
+      this.secrets.seal(secret, now),
+      now,
+      grace,
+    );
     await this.endpoints.updateById(ctx.orgId, id, { $set: { secrets: rotated.secrets } });
     await this.audit.record({
       action: 'webhook.secret_rotated',
       ...auditFrom(ctx),
-      details: { endpointId: id, graceSeconds: grace, previousSecretExpiresAt: rotated.previousExpiresAt?.toISOString() ?? null },
+      details: {
+        endpointId: id,
+        graceSeconds: grace,
+        previousSecretExpiresAt: rotated.previousExpiresAt?.toISOString() ?? null,
+      },
     });
     return { id, secret, previousSecretExpiresAt: rotated.previousExpiresAt };
   }
@@ -96,7 +129,10 @@ export class WebhooksService {
     await this.endpoints.getById(orgId, endpointId);
     const rows = await this.deliveries.page(orgId, endpointId, q.status, q.cursor, q.limit);
     const items = rows.slice(0, q.limit);
-    return { items, nextCursor: rows.length > q.limit ? String(items[items.length - 1]._id) : null };
+    return {
+      items,
+      nextCursor: rows.length > q.limit ? String(items[items.length - 1]._id) : null,
+    };
   }
 
   getDelivery(orgId: string, id: string): Promise<DeliveryRecord> {
@@ -109,11 +145,23 @@ export class WebhooksService {
    */
   async replay(ctx: OrgContext, deliveryId: string): Promise<DeliveryRecord> {
     const original = await this.deliveries.getById(ctx.orgId, deliveryId);
+    if (isErased(original.payload)) {
+      throw new DomainError(
+        'WEBHOOK.DELIVERY_ERASED',
+        'This delivery was about a candidate whose data was erased; it cannot be sent again.',
+        'gone',
+      );
+    }
     const endpoint = await this.endpoints.getById(ctx.orgId, original.endpointId);
     if (endpoint.status !== 'active') {
-      throw new DomainError('WEBHOOK.DISABLED', 'The endpoint is disabled; re-enable it before replaying.', 'conflict', {
-        endpointId: original.endpointId,
-      });
+      throw new DomainError(
+        'WEBHOOK.DISABLED',
+        'The endpoint is disabled; re-enable it before replaying.',
+        'conflict',
+        {
+          endpointId: original.endpointId,
+        },
+      );
     }
     const id = new Types.ObjectId();
     const replay = await this.deliveries.createOnce(ctx.orgId, id, {
@@ -128,7 +176,11 @@ export class WebhooksService {
       replayOf: String(original._id),
     });
     await this.enqueuer.enqueue(ctx.orgId, String(replay._id));
-    await this.audit.record({ action: 'webhook.delivery_replayed', ...auditFrom(ctx), details: { deliveryId, replayId: String(replay._id) } });
+    await this.audit.record({
+      action: 'webhook.delivery_replayed',
+      ...auditFrom(ctx),
+      details: { deliveryId, replayId: String(replay._id) },
+    });
     return replay;
   }
 }
