@@ -7,7 +7,10 @@ export function redactProfile(p: Profile): RedactedProfile {
   const ctx = redactionContext(p);
   const r = (s: string | undefined): string | undefined =>
     s === undefined ? undefined : redactText(s, ctx);
-  const excluded = p.quality?.excludedSpans ?? [];
+  // The contact line (the one holding the e-mail or phone) often carries the address too, in
+  // formats the parser may not recognise as a location; nothing on it is evidence of skill.
+  const contactLines = contactLineSpans(p);
+  const excluded = [...(p.quality?.excludedSpans ?? []), ...contactLines];
   return {
     redacted: true,
     text: redactText(removeSpans(p.text, excluded), ctx),
@@ -38,10 +41,24 @@ export function redactProfile(p: Profile): RedactedProfile {
   };
 }
 
+/** Spans of the lines of `text` that contain the candidate's e-mail or phone. */
+function contactLineSpans(p: Profile): Span[] {
+  const anchors = [p.contact.email?.span, p.contact.phone?.span].filter((s): s is Span => !!s);
+  const spans: Span[] = [];
+  for (const a of anchors) {
+    const start = p.text.lastIndexOf('\n', a.start - 1) + 1;
+    const nl = p.text.indexOf('\n', a.end);
+    const end = nl === -1 ? p.text.length : nl;
+    if (!spans.some((s) => s.start === start)) spans.push({ start, end });
+  }
+  return spans;
+}
+
 function redactionContext(p: Profile): RedactionContext {
   const c = p.contact;
   const name = c.name?.value ?? '';
   const literals = [
+    ...contactLineSpans(p).map((sp) => p.text.slice(sp.start, sp.end)),
     name,
     c.email?.value,
     c.phone?.value,

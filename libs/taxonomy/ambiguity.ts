@@ -22,7 +22,9 @@ export function resolveAmbiguous(
   listContext: boolean,
 ): RawMatch[] {
   const keep = matches.map((m) => !m.terminal.ambiguous);
-  const viable = matches.map((m) => !m.terminal.ambiguous || (!m.fuzzy && !isCompound(text, m)));
+  const viable = matches.map(
+    (m) => !m.terminal.ambiguous || (!m.fuzzy && !isCompound(text, m) && acronymCaseHolds(text, m)),
+  );
   matches.forEach((m, i) => {
     if (!keep[i] && viable[i]) keep[i] = listContext || isProseSkill(text, m);
   });
@@ -37,6 +39,18 @@ export function resolveAmbiguous(
     }
   }
   return matches.filter((_, i) => keep[i]);
+}
+
+/**
+ * An ambiguous acronym ("HIM", "LEED", "SAN") counts only when written in capitals, even in a
+ * list: lower-case "him" is a pronoun, and a pronoun must never change a candidate's skills.
+ */
+function acronymCaseHolds(text: string, m: RawMatch): boolean {
+  const { exactForms } = m.terminal;
+  const acronym = exactForms.length > 0 && exactForms.every((f) => /[A-Z]/.test(f) && f === f.toUpperCase());
+  if (!acronym) return true;
+  const written = text.slice(m.start, m.nameEnd);
+  return written === written.toUpperCase();
 }
 
 /** Coordinated with a kept skill in prose: names must still be written exactly ("C and Python"). */

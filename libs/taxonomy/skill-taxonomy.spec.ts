@@ -221,3 +221,21 @@ describe('SkillTaxonomy accessors', () => {
     expect(custom.findInText('tools: gizmo').map((h) => h.canonical)).toEqual(['Gizmo']);
   });
 });
+
+describe('ambiguous acronyms', () => {
+  const taxonomy = SkillTaxonomy.default();
+  const names = (text: string, listContext = false) => taxonomy.findInText(text, { listContext }).map((h) => h.canonical);
+
+  it('never reads a pronoun as an acronym skill, even in a list', () => {
+    expect(names('Managers rely on him.', true)).not.toContain('Health Information Management');
+    expect(names('Skills: him, her, them')).not.toContain('Health Information Management');
+  });
+
+  it('still finds the acronym written in capitals in a list', () => {
+    expect(names('Skills: HIM, ICD-10')).toContain('Health Information Management');
+  });
+
+  it('does not read place names as skills', () => {
+    expect(names('14 Peachtree Lane, Leeds LS1 4AB')).toEqual([]);
+  });
+});

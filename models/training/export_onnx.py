@@ -32,8 +32,13 @@ def export_onnx(model, calib, n_features, path):
     del g.output[:]
     for name in ['probability', 'expected', 'raw']:
         g.output.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [None, 1]))
-    # The converter names the graph with a random UUID; a fixed name keeps the file bytes reproducible.
+    # The converter names the graph with a random UUID and lists opsets in set order (which varies
+    # with Python's hash seed); a fixed name and a sorted list keep the file bytes reproducible.
     g.name = 'screening'
+    opsets = sorted(((o.domain, o.version) for o in m.opset_import))
+    del m.opset_import[:]
+    for domain, version in opsets:
+        m.opset_import.add(domain=domain, version=version)
     m.producer_name = 'resume-screener models/training'
     m.doc_string = 'Resume-job fit: LightGBM ranker + Platt calibration. See the model card (.json).'
     onnx.checker.check_model(m)

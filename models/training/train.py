@@ -104,6 +104,13 @@ def sha256(path):
     return h.hexdigest()
 
 
+def taxonomy_fingerprint():
+    path = os.path.join(os.path.dirname(__file__), '..', '..', 'libs', 'taxonomy', 'data', 'skills.json')
+    with open(path) as f:
+        skills = len(json.load(f))
+    return {'file': 'libs/taxonomy/data/skills.json', 'sha256': sha256(path), 'skills': skills}
+
+
 def label_bands(prob, y, thresholds):
     """Share of pairs and precision (matched_score ≥ 0.7) in each label band, on CV predictions."""
     strong, potential = thresholds['strongFit'] / 100, thresholds['potentialFit'] / 100
@@ -187,6 +194,8 @@ def build_card(args, name, features, df, onnx_path, stats_file, calib, rows, sum
         'baseline': [float(np.median(df[f])) for f in features],
         'textStats': {'file': stats_file, 'sha256': sha256(os.path.join(os.path.dirname(onnx_path), stats_file))},
         'thresholds': thresholds,
+        # Skill features depend on the taxonomy: serving reports a mismatch (ScreeningModel.taxonomyMatches).
+        'taxonomy': taxonomy_fingerprint(),
         'labelBandsOnCv': bands,
         'target': {'label': f'matched_score >= {FIT_THRESHOLD}', 'score': '100 x calibrated P(matched_score >= 0.7)',
                    'expected': 'linear map of the raw model output to matched_score (used for MAE)'},

@@ -130,13 +130,30 @@ describe('candidate export and erasure', () => {
       eventType: 'decision.recorded',
       webhookId: randomUUID(),
       dedupKey: randomUUID(),
-      payload: JSON.stringify({ type: 'decision.recorded', data: { applicationId: c.applicationId, resumeId: c.resumeId } }),
+      payload: JSON.stringify({
+        type: 'decision.recorded',
+        data: { applicationId: c.applicationId, resumeId: c.resumeId },
+      }),
       status: 'retrying',
-      attempts: [{ n: 1, at: new Date(), statusCode: 500, latencyMs: 3, responseSnippet: `echo ${c.applicationId}` }],
+      attempts: [
+        {
+          n: 1,
+          at: new Date(),
+          statusCode: 500,
+          latencyMs: 3,
+          responseSnippet: `echo ${c.applicationId}`,
+        },
+      ],
       nextAttemptAt: new Date(),
     });
     const digests = api.get<Model<DigestItem>>(getModelToken(DigestItem.name));
-    await digests.create({ orgId, jobId, applicationId: c.applicationId, status: 'screened', at: new Date() });
+    await digests.create({
+      orgId,
+      jobId,
+      applicationId: c.applicationId,
+      status: 'screened',
+      at: new Date(),
+    });
 
     // Before: the search does find the person, and their finished queue jobs are still in Redis.
     const before = await mongoTraces(api, [c.email, c.sha256]);
@@ -167,9 +184,15 @@ describe('candidate export and erasure', () => {
     expect(count('redis:queues')).toBeGreaterThanOrEqual(2);
     expect(count('webhookDeliveries')).toBe(1);
     expect(count('notificationDigestItems')).toBe(1);
-    expect(await deliveries.findById(delivery._id).lean().exec()).toMatchObject({ payload: ERASED_PAYLOAD, status: 'dead', deadReason: 'candidate erased' });
+    expect(await deliveries.findById(delivery._id).lean().exec()).toMatchObject({
+      payload: ERASED_PAYLOAD,
+      status: 'dead',
+      deadReason: 'candidate erased',
+    });
     // Its ids stay (eventId names the application, as opaque ids do); the body and the echoed response go.
-    expect((await deliveries.findById(delivery._id).lean().exec())?.attempts[0].responseSnippet).toBeUndefined();
+    expect(
+      (await deliveries.findById(delivery._id).lean().exec())?.attempts[0].responseSnippet,
+    ).toBeUndefined();
     expect(await digests.countDocuments({ applicationId: c.applicationId })).toBe(0);
     expect(JSON.stringify(cert)).not.toContain(c.email);
     expect(published).toHaveBeenCalledWith(

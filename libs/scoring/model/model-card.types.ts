@@ -17,6 +17,8 @@ export interface ModelCard {
   /** Reference feature vector (training medians) that occlusion explanations substitute. */
   baseline: number[];
   textStats: { file: string; sha256: string };
+  /** The skills taxonomy the features were computed with (path relative to the project root). */
+  taxonomy?: { file: string; sha256: string; skills: number };
   /** Default score cut-offs (0..100). */
   thresholds: { strongFit: number; potentialFit: number };
   labelBandsOnCv?: Record<string, { share: number; fit_rate: number | null }>;

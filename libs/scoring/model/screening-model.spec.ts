@@ -22,6 +22,11 @@ describe(ScreeningModel.name, () => {
     expect(listModelVersions(modelsDir())).toContain('1.0.0');
   });
 
+  it('was trained with the current skills taxonomy (else retrain: models/training/run.sh)', () => {
+    expect(model.card.taxonomy?.file).toBe('libs/taxonomy/data/skills.json');
+    expect(model.taxonomyMatches).toBe(true);
+  });
+
   it('runs the ONNX session: calibrated probabilities in [0, 1] for a batch', async () => {
     const { probability, expected } = await model.predict([
       new Float32Array(FEATURE_NAMES.length),

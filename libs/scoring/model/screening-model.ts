@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { modelsDir as defaultModelsDir } from '../../common/paths';
+import { modelsDir as defaultModelsDir, projectRoot } from '../../common/paths';
 import { DomainError } from '../../common/errors';
 import { explainBatch } from '../explain/occlusion';
 import { renderReasons } from '../explain/reasons';
@@ -32,6 +35,8 @@ export class ScreeningModel {
     readonly card: ModelCard,
     readonly stats: TextStats,
     private readonly session: ort.InferenceSession,
+    /** false when the skills taxonomy changed since training: retrain (models/training/run.sh). */
+    readonly taxonomyMatches: boolean,
   ) {}
 
   get version(): string {
@@ -66,7 +71,7 @@ export class ScreeningModel {
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     });
-    return new ScreeningModel(card, stats, session);
+    return new ScreeningModel(card, stats, session, taxonomyMatches(card));
   }
 
   async score(profile: RedactedProfile, job: JobRequirements): Promise<ScoreResult> {
@@ -139,6 +144,13 @@ export class ScreeningModel {
       },
     };
   }
+}
+
+function taxonomyMatches(card: ModelCard): boolean {
+  if (!card.taxonomy) return true;
+  const path = join(projectRoot(), card.taxonomy.file);
+  if (!existsSync(path)) return false;
+  return createHash('sha256').update(readFileSync(path)).digest('hex') === card.taxonomy.sha256;
 }
 
 export function labelFor(score: number, t: { strongFit: number; potentialFit: number }): FitLabel {

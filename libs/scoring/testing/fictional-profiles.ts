@@ -35,14 +35,12 @@ export function backendPersona(o: PersonaOptions = {}): Profile {
   const summary = `${cap(pronoun)} is a backend engineer and former ${o.role ?? 'chairwoman'} of the campus coding club. ${cap(POSSESSIVE[pronoun])} focus is reliable APIs and data pipelines.`;
   const summarySpan = b.line(summary);
   b.line('Skills');
-  const mentions: SkillMention[] = b
-    .list(skills, ', ')
-    .map((span, i) => ({
-      canonical: skills[i],
-      confidence: 1,
-      spans: [span],
-      sections: ['skills'],
-    }));
+  const mentions: SkillMention[] = b.list(skills, ', ').map((span, i) => ({
+    canonical: skills[i],
+    confidence: 1,
+    spans: [span],
+    sections: ['skills'],
+  }));
   b.line();
   b.line('Experience');
   const start1 = 2024 - years;

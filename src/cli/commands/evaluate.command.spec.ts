@@ -126,9 +126,15 @@ describe('screener evaluate', () => {
   it('--dataset categories needs --jobs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-cat-'));
     writeFileSync(join(dir, 'c.csv'), 'ID,Category,Resume_text\n1,CHEF,"Pastry chef"\n');
-    expect(await run(['evaluate', '--dataset', 'categories', join(dir, 'c.csv')])).toEqual(
-      expect.objectContaining({ code: 2 }),
-    );
+    const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await run(['evaluate', '--dataset', 'categories', join(dir, 'c.csv')])).toEqual(
+        expect.objectContaining({ code: 2 }),
+      );
+      expect(err).toHaveBeenCalledWith(expect.stringContaining('EVAL.JOBS_REQUIRED'));
+    } finally {
+      err.mockRestore();
+    }
   });
 
   it('--dataset categories --json ranks resumes per category posting and prints P@10 and NDCG@10', async () => {

@@ -35,3 +35,8 @@ export const stageDuration = () =>
     'stage',
     'outcome',
   ]);
+/** One per attempt: `delivered`, `failed` (will retry) or `dead_lettered` (the delivery gave up). */
+export const webhookDeliveries = () =>
+  counter('screener_webhook_deliveries_total', 'Webhook delivery attempts by outcome', [
+    'outcome',
+  ]);

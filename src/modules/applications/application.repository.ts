@@ -58,8 +58,9 @@ export class ApplicationRepository {
     reason: string,
     from?: ApplicationStatus[],
     set: Partial<Application> = {},
+    match: Record<string, unknown> = {},
   ): Promise<boolean> {
-    const filter: Record<string, unknown> = { _id: id, orgId };
+    const filter: Record<string, unknown> = { ...match, _id: id, orgId };
     if (from) filter.status = inList(from);
     const at = new Date();
     const res = await this.model
@@ -67,6 +68,40 @@ export class ApplicationRepository {
         $set: { ...set, status: to, statusAt: at },
         $push: { timeline: { status: to, at, reason } },
       })
+      .exec();
+    return res.modifiedCount === 1;
+  }
+
+  /**
+   * Claims the application for one scoring run. Queue delivery is at-least-once, so the same
+   * work can run twice (a stalled job, a re-enqueue): a run that finds the result already there
+   * at this job revision and model version gets nothing, and a later claim supersedes an earlier
+   * one, whose final write then no longer matches `screeningRun`.
+   */
+  async claimScreening(
+    orgId: string,
+    id: string,
+    runId: string,
+    from: ApplicationStatus[],
+    revision: number,
+    version: string,
+  ) {
+    const at = new Date();
+    const res = await this.model
+      .updateOne(
+        {
+          _id: id,
+          orgId,
+          status: inList(from),
+          $nor: [{ status: 'screened', jobRevision: revision, modelVersion: version }],
+        },
+        {
+          $set: { status: 'screening', statusAt: at, screeningRun: runId },
+          $push: {
+            timeline: { status: 'screening', at, reason: `scoring started (model ${version})` },
+          },
+        },
+      )
       .exec();
     return res.modifiedCount === 1;
   }

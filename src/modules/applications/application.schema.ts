@@ -52,6 +52,8 @@ export class Application {
   @Prop() modelSha256?: string;
   @Prop() jobRevision?: number;
   @Prop() failureReason?: string;
+  /** The scoring run that owns the current `screening` state (see claimScreening). */
+  @Prop() screeningRun?: string;
   /** Incremented by each manual retry so the retried queue job gets a fresh deterministic id. */
   @Prop({ default: 0 }) retries: number;
   @Prop() externalCandidateId?: string;

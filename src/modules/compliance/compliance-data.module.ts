@@ -5,7 +5,10 @@ import { Application, ApplicationSchema } from '../applications/application.sche
 import { AuditModule } from '../audit/audit.module';
 import { IdempotencyKey, IdempotencyKeySchema } from '../intake/idempotency.schema';
 import { DigestItem, DigestItemSchema } from '../notifications/email/digest-item.schema';
-import { WebhookDelivery, WebhookDeliverySchema } from '../notifications/webhooks/webhook-delivery.schema';
+import {
+  WebhookDelivery,
+  WebhookDeliverySchema,
+} from '../notifications/webhooks/webhook-delivery.schema';
 import { ResumesDataModule } from '../resumes/resumes-data.module';
 import { Resume, ResumeSchema } from '../resumes/resume.schema';
 import { Clock } from './clock';

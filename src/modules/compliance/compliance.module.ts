@@ -5,6 +5,7 @@ import { DemographicsController } from './demographics/demographics.controller';
 import { DemographicsService } from './demographics/demographics.service';
 import { CandidatesController } from './erasure/candidates.controller';
 import { ExplanationsController } from './explanations/explanations.controller';
+import { ExplanationsService } from './explanations/explanations.service';
 import { ImpactController } from './impact/impact.controller';
 import { ImpactDataSource } from './impact/impact-data.source';
 import { ImpactReportService } from './impact/impact-report.service';
@@ -21,6 +22,6 @@ import { RetentionController } from './retention/retention.controller';
     CandidatesController,
     RetentionController,
   ],
-  providers: [DemographicsService, ImpactDataSource, ImpactReportService],
+  providers: [DemographicsService, ImpactDataSource, ImpactReportService, ExplanationsService],
 })
 export class ComplianceModule {}

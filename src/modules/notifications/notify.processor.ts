@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { captureJobFailure } from '../../common/sentry-capture';
 import { AppConfig } from '../../config/app-config';
 import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
 import { JobOutcome, QueueName } from '../../queues/queue-names';
@@ -40,7 +41,9 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
 
   @OnWorkerEvent('failed')
   async onFailed(job: Job<NotifyJob> | undefined, err: Error): Promise<void> {
+    // A receiver failing is retried by design; only a job that gave up is worth an event.
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    captureJobFailure(job, err);
     const data = job.data;
     if (!('deliveryId' in data)) {
       this.logger.error(`notify job ${job.id} failed for good: ${err.message}`);

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { captureJobFailure } from '../../common/sentry-capture';
 import { stageDuration } from '../../common/metrics/pipeline-metrics';
 import { AppConfig } from '../../config/app-config';
 import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
@@ -38,7 +39,10 @@ export class ResumeParseProcessor extends WorkerHost implements OnApplicationBoo
 
   @OnWorkerEvent('failed')
   async onFailed(job: ParseJob | undefined, err: Error): Promise<void> {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    captureJobFailure(job, err);
+    if (!job) return;
+    this.logger.warn({ err, jobId: job.id, attempt: job.attemptsMade }, `job ${job.id} attempt ${job.attemptsMade} failed`);
+    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
     await this.service
       .markFailed(job.data, `parse failed after ${job.attemptsMade} attempts: ${err.message}`)
       .catch((e: Error) =>

@@ -6,6 +6,23 @@ import { ParseStatus, Resume } from './resume.schema';
 
 export type ResumeRecord = Resume & { _id: Types.ObjectId };
 
+/**
+ * The driver stores `undefined` fields of the Mixed profile as `null`; the Profile type (and the
+ * pure libraries reading it) mean "absent" by undefined, so nulls are dropped on the way out.
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Types.ObjectId)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+    return out as T;
+  }
+  return value;
+}
+
+const clean = (r: ResumeRecord | null): ResumeRecord | null =>
+  r && r.profile ? { ...r, profile: withoutNulls(r.profile) } : r;
+
 const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
 
 @Injectable()
@@ -14,11 +31,11 @@ export class ResumeRepository {
 
   async findById(orgId: string, id: string): Promise<ResumeRecord | null> {
     if (!isId(id)) return null;
-    return this.model.findOne({ _id: id, orgId }).lean<ResumeRecord>().exec();
+    return clean(await this.model.findOne({ _id: id, orgId }).lean<ResumeRecord>().exec());
   }
 
   async findBySha(orgId: string, sha256: string): Promise<ResumeRecord | null> {
-    return this.model.findOne({ orgId, sha256 }).lean<ResumeRecord>().exec();
+    return clean(await this.model.findOne({ orgId, sha256 }).lean<ResumeRecord>().exec());
   }
 
   /** Inserts, or returns the existing resume when the same bytes raced in (unique orgId+sha256). */

@@ -1,5 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { captureJobFailure } from '../../common/sentry-capture';
 import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
 import { JobOf, JobOutcome, QueueName } from '../../queues/queue-names';
 import { RescreenService } from './rescreen.service';
@@ -17,5 +18,10 @@ export class MaintenanceProcessor extends WorkerHost {
     if (data.task === 'rescore')
       return this.rescreen.rescore(data.orgId, data.modelVersion, data.jobId);
     return JobOutcome.Skipped;
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<JobOf<QueueName.Maintenance>> | undefined, err: Error): void {
+    captureJobFailure(job, err);
   }
 }

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { captureJobFailure } from '../../common/sentry-capture';
 import { stageDuration } from '../../common/metrics/pipeline-metrics';
 import { AppConfig } from '../../config/app-config';
 import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
@@ -39,7 +40,10 @@ export class ScreeningProcessor extends WorkerHost implements OnApplicationBoots
 
   @OnWorkerEvent('failed')
   async onFailed(job: ScreenJob | undefined, err: Error): Promise<void> {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    captureJobFailure(job, err);
+    if (!job) return;
+    this.logger.warn({ err, jobId: job.id, attempt: job.attemptsMade }, `job ${job.id} attempt ${job.attemptsMade} failed`);
+    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
     await this.service
       .markFailed(job.data, `screening failed after ${job.attemptsMade} attempts: ${err.message}`)
       .catch((e: Error) =>

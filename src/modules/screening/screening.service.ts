@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Profile } from '../../../libs/parsing';
 import { redactProfile, type ScoreResult, type ScreeningModel } from '../../../libs/scoring';
 import { inferenceDuration } from '../../common/metrics/pipeline-metrics';
@@ -57,15 +58,18 @@ export class ScreeningService {
     const model = await this.models.forVersion(modelVersion);
     if (this.alreadyScreened(app, job.revision, model.version)) return JobOutcome.Skipped;
     if (app.optOutAutomated) return this.routeToPerson(app);
-    await this.applications.transition(
+    const runId = randomUUID();
+    const claimed = await this.applications.claimScreening(
       orgId,
       applicationId,
-      'screening',
-      'scoring started',
+      runId,
       SCOREABLE,
+      job.revision,
+      model.version,
     );
+    if (!claimed) return JobOutcome.Skipped;
     const result = await this.score(model, resume.profile, job);
-    const moved = await this.saveResult(app, job, resume.profile, result);
+    const moved = await this.saveResult(app, job, resume.profile, result, runId);
     await this.cache.invalidateJob(orgId, app.jobId);
     if (moved) {
       const { score, label } = result;
@@ -105,9 +109,9 @@ export class ScreeningService {
     job: JobRecord,
     profile: Profile,
     result: ScoreResult & { redacted: ReturnType<typeof redactProfile> },
+    runId: string,
   ) {
-    await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
-    return this.applications.transition(
+    const moved = await this.applications.transition(
       app.orgId,
       String(app._id),
       'screened',
@@ -124,7 +128,11 @@ export class ScreeningService {
         skills: profile.skills.map((sk) => sk.canonical),
         topReasons: result.explanation.reasons.slice(0, 3).map((r) => r.text),
       },
+      { screeningRun: runId },
     );
+    // Only the run whose result stands is logged, so the log never holds a superseded score.
+    if (moved) await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
+    return moved;
   }
 
   /** Shadow mode: the candidate version's score is stored beside the real one, never shown as it. */

@@ -32,27 +32,45 @@ export class NotificationEraser implements PersonalDataEraser, OnModuleInit {
   private mentioning(s: ErasureSubject) {
     // Only 24-hex-digit ids, which are safe inside a pattern; an empty pattern would match everything.
     const ids = [...s.resumeIds, ...s.applicationIds].filter((id) => /^[a-f\d]{24}$/i.test(id));
-    return ids.length ? { orgId: s.orgId, payload: trustedExpr({ $regex: ids.join('|') }) } : undefined;
+    return ids.length
+      ? { orgId: s.orgId, payload: trustedExpr({ $regex: ids.join('|') }) }
+      : undefined;
   }
 
   async erase(s: ErasureSubject): Promise<ErasureItem[]> {
     const filter = this.mentioning(s);
     let blanked = 0;
     if (filter) {
-      const found = await this.deliveries.find(filter, { _id: 1, status: 1, attempts: 1 }).lean().exec();
+      const found = await this.deliveries
+        .find(filter, { _id: 1, status: 1, attempts: 1 })
+        .lean()
+        .exec();
       for (const d of found) {
         const open = d.status === 'pending' || d.status === 'retrying';
         const attempts = (d.attempts ?? []).map((a) => ({ ...a, responseSnippet: undefined }));
-        const set = { payload: ERASED_PAYLOAD, attempts, ...(open ? { status: 'dead', deadReason: 'candidate erased' } : {}) };
+        const set = {
+          payload: ERASED_PAYLOAD,
+          attempts,
+          ...(open ? { status: 'dead', deadReason: 'candidate erased' } : {}),
+        };
         await this.deliveries.updateOne({ _id: d._id, orgId: s.orgId }, { $set: set }).exec();
         blanked++;
       }
     }
     const digests = s.applicationIds.length
-      ? (await this.digests.deleteMany({ orgId: s.orgId, applicationId: inList(s.applicationIds) }).exec()).deletedCount
+      ? (
+          await this.digests
+            .deleteMany({ orgId: s.orgId, applicationId: inList(s.applicationIds) })
+            .exec()
+        ).deletedCount
       : 0;
     return [
-      { store: this.store, action: 'anonymised', count: blanked, detail: 'bodies blanked; unsent deliveries dead-lettered' },
+      {
+        store: this.store,
+        action: 'anonymised',
+        count: blanked,
+        detail: 'bodies blanked; unsent deliveries dead-lettered',
+      },
       { store: 'notificationDigestItems', action: 'deleted', count: digests },
     ];
   }
@@ -60,6 +78,9 @@ export class NotificationEraser implements PersonalDataEraser, OnModuleInit {
   async export(s: ErasureSubject): Promise<unknown[]> {
     const filter = this.mentioning(s);
     if (!filter) return [];
-    return this.deliveries.find(filter, { eventType: 1, eventId: 1, status: 1, payload: 1, createdAt: 1 }).lean().exec();
+    return this.deliveries
+      .find(filter, { eventType: 1, eventId: 1, status: 1, payload: 1, createdAt: 1 })
+      .lean()
+      .exec();
   }
 }

@@ -36,6 +36,8 @@ export class RedisEraser {
   ) {}
 
   async erase(subject: ErasureSubject): Promise<ErasureItem[]> {
+    // Queue clients wait out an outage instead of failing; find out first, while it is cheap to stop.
+    if (!(await this.redis.ping())) throw new Error('Redis is unreachable');
     const client = this.redis.client;
     const jobs: [QueueName, string][] = subject.resumeIds.map((id) => [
       QueueName.ResumeParse,

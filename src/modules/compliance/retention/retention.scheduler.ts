@@ -7,6 +7,7 @@ import type { RetentionRun } from './retention.dto';
 import { RetentionService } from './retention.service';
 
 export const RETENTION_LOCK_KEY = 'screener:lock:retention';
+const FIRST_SWEEP_MS = 5 * 60_000;
 
 /**
  * Runs retention every RETENTION_SWEEP_MINUTES in the worker. Every worker ticks, but a Redis
@@ -31,7 +32,15 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!this.periodMs) return;
-    this.timer = setInterval(() => void this.tick(), this.periodMs);
+    // A first sweep soon after start, so workers restarted more often than the period still sweep.
+    this.timer = setTimeout(
+      () => {
+        void this.tick();
+        this.timer = setInterval(() => void this.tick(), this.periodMs);
+        this.timer.unref();
+      },
+      Math.min(this.periodMs, FIRST_SWEEP_MS),
+    );
     this.timer.unref();
   }
 
@@ -59,7 +68,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
   }
 }

@@ -4,10 +4,11 @@ import { Model, Types } from 'mongoose';
 import type { OrgContext } from '../../../common/tenancy/org-context';
 import { AppConfig } from '../../../config/app-config';
 import { lessThan, trustedExpr } from '../../../infra/mongo/trusted';
+import { Application } from '../../applications/application.schema';
+import { auditFrom, AuditService } from '../../audit/audit.service';
 import { IdempotencyKey } from '../../intake/idempotency.schema';
 import type { ResumeRecord } from '../../resumes/resume.repository';
 import { Resume } from '../../resumes/resume.schema';
-import { Application } from '../../applications/application.schema';
 import { DecisionLogMaintenance } from '../decision-log/decision-log.maintenance';
 import { CandidateLocator } from '../erasure/candidate-locator';
 import { ErasureService } from '../erasure/erasure.service';
@@ -39,6 +40,7 @@ export class RetentionService {
     private readonly locator: CandidateLocator,
     private readonly erasure: ErasureService,
     private readonly decisionLog: DecisionLogMaintenance,
+    private readonly audit: AuditService,
   ) {}
 
   async get(orgId: string): Promise<RetentionSettingsView> {
@@ -54,6 +56,11 @@ export class RetentionService {
     await this.indexes.ensure();
     const update = { resumeRetentionDays: days, updatedAt: new Date(), updatedBy: ctx.actor.sub };
     await this.settings.updateOne({ orgId: ctx.orgId }, { $set: update }, { upsert: true }).exec();
+    await this.audit.record({
+      action: 'retention.updated',
+      ...auditFrom(ctx),
+      details: { resumeRetentionDays: days },
+    });
     return this.get(ctx.orgId);
   }
 

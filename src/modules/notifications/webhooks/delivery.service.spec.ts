@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { webhookDeliveries } from '../../../common/metrics/pipeline-metrics';
 import type { AppConfig } from '../../../config/app-config';
 import { JobOutcome } from '../../../queues/queue-names';
 import { DeliveryRetryError, DeliveryService, webhookBackoff } from './delivery.service';
@@ -197,5 +198,25 @@ describe(webhookBackoff.name, () => {
   it('falls back to a capped exponential delay for other errors', () => {
     expect(webhookBackoff(1, 'webhook', new Error('mongo'))).toBe(2000);
     expect(webhookBackoff(30, 'webhook', new Error('mongo'))).toBe(600_000);
+  });
+});
+
+describe('screener_webhook_deliveries_total', () => {
+  const count = async (outcome: string) =>
+    (await webhookDeliveries().get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+
+  it('counts a delivered, a failed (retrying) and a dead-lettered attempt', async () => {
+    const before = {
+      delivered: await count('delivered'),
+      failed: await count('failed'),
+      dead: await count('dead_lettered'),
+    };
+    await setup({ statusCode: 204, latencyMs: 5 }).sut.attempt(job);
+    await expect(setup({ statusCode: 500, latencyMs: 5 }).sut.attempt(job)).rejects.toThrow();
+    await setup({ statusCode: 410, latencyMs: 5 }).sut.attempt(job);
+    await setup({ statusCode: 204, latencyMs: 5 }).sut.deadLetter(job, 'lock lost');
+    expect(await count('delivered')).toBe(before.delivered + 1);
+    expect(await count('failed')).toBe(before.failed + 1);
+    expect(await count('dead_lettered')).toBe(before.dead + 2);
   });
 });

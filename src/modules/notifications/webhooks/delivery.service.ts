@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { webhookDeliveries } from '../../../common/metrics/pipeline-metrics';
 import { AppConfig } from '../../../config/app-config';
 import { JobOutcome } from '../../../queues/queue-names';
 import type { WebhookJob } from '../notify-jobs';
@@ -47,6 +48,8 @@ const succeeded = (r: AttemptResult) =>
 export class DeliveryService {
   private readonly logger = new Logger(DeliveryService.name);
   private readonly schedule: RetrySchedule;
+  // Created eagerly so the series' HELP/TYPE are scraped before the first delivery.
+  private readonly outcomes = webhookDeliveries();
 
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
@@ -73,6 +76,7 @@ export class DeliveryService {
         ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})`
         : 'endpoint deleted';
       await this.deliveries.markDead(orgId, deliveryId, why);
+      this.outcomes.inc({ outcome: 'dead_lettered' });
       return JobOutcome.Skipped;
     }
     const now = new Date();
@@ -86,6 +90,7 @@ export class DeliveryService {
     if (succeeded(result)) {
       await this.deliveries.recordAttempt(orgId, deliveryId, attempt, { status: 'succeeded' });
       await this.endpoints.recordSuccess(orgId, delivery.endpointId, now);
+      this.outcomes.inc({ outcome: 'delivered' });
       return JobOutcome.Done;
     }
     if (result.statusCode === 410) {
@@ -94,6 +99,7 @@ export class DeliveryService {
         deadReason: 'receiver answered 410 Gone',
       });
       await this.disabler.disable(orgId, delivery.endpointId, 'gone', now);
+      this.outcomes.inc({ outcome: 'dead_lettered' });
       return JobOutcome.Skipped;
     }
     return this.failed(delivery, attempt, now);
@@ -102,6 +108,7 @@ export class DeliveryService {
   /** The job's last BullMQ attempt failed without the service deciding: dead-letter it. */
   async deadLetter({ orgId, deliveryId }: WebhookJob, reason: string): Promise<void> {
     await this.deliveries.markDead(orgId, deliveryId, `retries exhausted: ${reason}`);
+    this.outcomes.inc({ outcome: 'dead_lettered' });
   }
 
   private async failed(
@@ -120,8 +127,10 @@ export class DeliveryService {
         : `no successful attempt within ${this.schedule.windowMs / 1000} s`;
       await this.deliveries.recordAttempt(orgId, id, attempt, { status: 'dead', deadReason });
       this.logger.warn(`delivery ${id} dead-lettered: ${deadReason}`);
+      this.outcomes.inc({ outcome: 'dead_lettered' });
       return JobOutcome.Skipped;
     }
+    this.outcomes.inc({ outcome: 'failed' });
     const nextAttemptAt = new Date(now.getTime() + delay);
     const open = await this.deliveries.recordAttempt(orgId, id, attempt, {
       status: 'retrying',
