@@ -12,5 +12,6 @@ fi
 export NODE_ENV=test
 # pdf-parse loads its pdf.js worker with a dynamic import, which Jest's VM needs this flag for.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings"
-[ -d dist ] || npm run build
+# e2e specs spawn the compiled entry points, so they must match the sources (tsc is incremental).
+npm run build
 npx jest --maxWorkers=2 --forceExit "$@"

@@ -1,8 +1,20 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isDomainError } from '../../libs/common/errors';
-import { parseResume, type Profile } from '../../libs/parsing';
-import { redactProfile, type ScoreResult, type ScreeningModel } from '../../libs/scoring';
+import { extname, join } from 'node:path';
+import { DomainError, isDomainError } from '../../libs/common/errors';
+import {
+  extractText,
+  normalizeText,
+  parseResume,
+  sniffFileKind,
+  type Profile,
+} from '../../libs/parsing';
+import {
+  loadJobFile,
+  parseJobPosting,
+  redactProfile,
+  type ScoreResult,
+  type ScreeningModel,
+} from '../../libs/scoring';
 import type { JobRequirements } from '../../libs/scoring/job.types';
 
 /** One input file's outcome: a score, or why there is none (never both). */
@@ -10,6 +22,22 @@ export type FileOutcome =
   | { file: string; score: number; result: ScoreResult }
   | { file: string; score: null; status: 'needs_review'; reason: string }
   | { file: string; score: null; status: 'error'; code: string; message: string };
+
+/** `.json`/`.md`/`.txt` jobs are read directly; a PDF or DOCX posting is extracted first. */
+export async function readJob(path: string): Promise<JobRequirements> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.pdf' && ext !== '.docx') return loadJobFile(path);
+  const bytes = await readFile(path);
+  const kind = sniffFileKind(bytes);
+  if (kind !== 'pdf' && kind !== 'docx') {
+    throw new DomainError(
+      'JOB.UNSUPPORTED_FILE',
+      `${path}: not a readable ${ext.slice(1).toUpperCase()} file`,
+      'validation',
+    );
+  }
+  return parseJobPosting(normalizeText((await extractText(bytes, kind)).text));
+}
 
 /** Files as given; a directory contributes its regular files, sorted, non-recursively. */
 export async function expandFiles(paths: string[]): Promise<string[]> {

@@ -181,6 +181,8 @@ describe(`multi-instance: nginx, 2 APIs, 2 workers, ${COUNT} uploads`, () => {
       let next = 0;
       const lane = async () => {
         while (next < seeds.length) {
+          // Uploads already in flight meet the kill; new ones start once the process is gone.
+          if (killing) await killing;
           const r = await uploadOne(seeds[next++]);
           results.push(r);
           if (!killing && results.length >= COUNT / 2) {
@@ -214,6 +216,7 @@ describe(`multi-instance: nginx, 2 APIs, 2 workers, ${COUNT} uploads`, () => {
   it(
     'screens every upload, and both workers screened some',
     async () => {
+      expect(accepted.size).toBe(COUNT);
       const pending = new Set(accepted.values());
       const timelines: StatusChange[][] = [];
       await eventually(

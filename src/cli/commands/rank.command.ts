@@ -1,16 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { DomainError } from '../../../libs/common/errors';
 import {
   extractText,
   normalizeText,
   shutdownExtractors,
   sniffFileKind,
 } from '../../../libs/parsing';
-import { loadJobFile, parseJobPosting, ScreeningModel } from '../../../libs/scoring';
-import type { JobRequirements } from '../../../libs/scoring/job.types';
+import { ScreeningModel } from '../../../libs/scoring';
 import type { CommandRegistrar } from '../cli.types';
-import { expandFiles, FileOutcome, scoreFiles } from '../resume-batch';
+import { expandFiles, FileOutcome, readJob, scoreFiles } from '../resume-batch';
 import { ProgressBar } from '../progress-bar';
 import { renderRankTable } from '../rank-table';
 
@@ -20,22 +16,6 @@ interface RankOptions {
   top?: string;
   modelVersion?: string;
   modelsDir?: string;
-}
-
-/** `.json`/`.md`/`.txt` jobs are read directly; a PDF or DOCX posting is extracted first. */
-export async function readJob(path: string): Promise<JobRequirements> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.pdf' && ext !== '.docx') return loadJobFile(path);
-  const bytes = await readFile(path);
-  const kind = sniffFileKind(bytes);
-  if (kind !== 'pdf' && kind !== 'docx') {
-    throw new DomainError(
-      'JOB.UNSUPPORTED_FILE',
-      `${path}: not a readable ${ext.slice(1).toUpperCase()} file`,
-      'validation',
-    );
-  }
-  return parseJobPosting(normalizeText((await extractText(bytes, kind)).text));
 }
 
 /** Ranked order: scores descending, then unscored files (needs review, errors) by name. */
