@@ -26,6 +26,8 @@ export interface DrillRow {
   lost: number;
   notes: string[];
   ok: boolean;
+  /** Good (non-hostile) uploads sent; each must end screened. */
+  good?: number;
 }
 
 /** A fictional plain-text resume whose bytes (and so its sha256) are unique per `seed`. */
@@ -162,6 +164,6 @@ export async function tally(
   }
   const retried = outcomes.filter((o) => o.attempts > 1).length;
   if (retried) notes.push(`${retried} uploads needed client retries`);
-  const row = { drill, faults, accepted: new Set(ids).size, screened, needsReviewOrFailedWithReason: withReason, lost, notes, ok: lost === 0 };
+  const row: DrillRow = { drill, faults, good: outcomes.filter((o) => !o.hostile).length, accepted: new Set(ids).size, screened, needsReviewOrFailedWithReason: withReason, lost, notes, ok: lost === 0 };
   return { ...row, apps };
 }

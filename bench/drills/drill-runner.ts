@@ -14,7 +14,7 @@ export interface DrillScale {
   rate: number;
 }
 export const FULL: DrillScale = { count: 500, hostile: 50, rate: 25 };
-export const CI: DrillScale = { count: 40, hostile: 14, rate: 20 };
+export const CI: DrillScale = { count: 30, hostile: 14, rate: 20 };
 
 export async function runDrill(name: DrillName, scale: DrillScale): Promise<DrillRow> {
   switch (name) {

@@ -33,7 +33,7 @@ export async function poisonDrill(opts: DrillOptions & { hostile?: number; basel
         file: textResume(`${tag}-${Date.now()}-${i}`),
         name: `${tag}-${i}.txt`,
       }));
-    const base = await uploadAll(stack, good(opts.baseline ?? Math.max(20, Math.round(opts.count / 5)), 'base'), rate);
+    const base = await uploadAll(stack, good(opts.baseline ?? Math.max(10, Math.round(opts.count / 5)), 'base'), rate);
     await waitTerminal(stack, base.filter((o) => o.id).map((o) => o.id!), jobIds, opts.settleMs ?? 180_000);
     const baseApps = await fetchApps(stack, jobIds);
     const baseLat = base.map((o) => (o.id ? latencyMs(baseApps.get(o.id)!) : undefined)).filter((x): x is number => x !== undefined);

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { performance } from 'node:perf_hooks';
 import type { Row, SuiteResult } from '../lib/report';
 import { BENCH_LIMITS, Stack } from '../lib/stack';
 import { median, round } from '../lib/stats';
@@ -40,6 +41,23 @@ async function seed(stack: Stack, jobId: string): Promise<string[]> {
   return docs.map((d) => String(d._id));
 }
 
+/** Median latency of requests sent one at a time: the engine's per-request cost without queueing. */
+async function sequentialReads(stack: Stack, ids: string[], n = 20): Promise<{ read: number; list: number; n: number }> {
+  const time = async (path: string) => {
+    const t0 = performance.now();
+    await stack.http('GET', path);
+    return performance.now() - t0;
+  };
+  const reads: number[] = [];
+  const lists: number[] = [];
+  const jobId = (await stack.http('GET', `/applications/${ids[0]}`)).json as { jobId?: string };
+  for (let i = 0; i < n; i++) {
+    reads.push(await time(`/applications/${ids[(i * 7919) % ids.length]}`));
+    lists.push(await time(`/jobs/${jobId.jobId}/applications?limit=20`));
+  }
+  return { read: round(median(reads), 1), list: round(median(lists), 1), n };
+}
+
 interface Scenario {
   name: string;
   opts: Omit<CannonOptions, 'url' | 'duration'>;
@@ -69,7 +87,6 @@ export async function apiSuite(args: SuiteArgs): Promise<SuiteResult> {
     const scenarios: Scenario[] = [
       { name: 'ranked list, c=50', opts: { connections: 50, headers: auth, requests: [{ path: list }] } },
       { name: 'ranked list, c=50 at 200 req/s', opts: { connections: 50, overallRate: 200, headers: auth, requests: [{ path: list }] } },
-      { name: 'single application read, c=50', opts: { connections: 50, headers: auth, requests: [{ setupRequest: (r) => ({ ...r, path: `/applications/${pick()}` }) }] } },
       {
         name: 'upload 100 KB PDF, c=50',
         opts: {
@@ -83,6 +100,7 @@ export async function apiSuite(args: SuiteArgs): Promise<SuiteResult> {
           }],
         },
       },
+      { name: 'single application read, c=50', opts: { connections: 50, headers: auth, requests: [{ setupRequest: (r) => ({ ...r, path: `/applications/${pick()}` }) }] } },
     ];
     const first = await stack.http('GET', list);
     if (first.status !== 200) throw new Error(`list answered ${first.status}: ${first.text.slice(0, 300)}`);
@@ -93,6 +111,7 @@ export async function apiSuite(args: SuiteArgs): Promise<SuiteResult> {
       for (let r = 0; r < Math.min(args.runs, 3); r++) runs.push(await cannon({ url: stack.url(''), duration, ...s.opts }));
       rows.push(row(s.name, runs));
     }
+    const probe = await sequentialReads(stack, ids);
     const rated = rows[1];
     const p99 = Number(rated['p99 ms']);
     return {
@@ -101,6 +120,7 @@ export async function apiSuite(args: SuiteArgs): Promise<SuiteResult> {
         `engine: ${stack.mongo.engine}; Redis ${stack.redis.url}; 1 API process, no workers (uploads are stored and queued only)`,
         `${APPS} screened applications seeded directly into \`applications\`; list = first page of 20 (Redis-cached ranked list)`,
         `rate limits raised for the run: ${Object.entries(BENCH_LIMITS).map(([k, v]) => `${k}=${v}`).join(', ')}`,
+        `one request at a time, GET /applications/:id takes ${probe.read} ms median and the ranked list ${probe.list} ms median (${probe.n} requests each, after the load runs): the per-request cost behind the concurrent figures`,
         `autocannon, ${duration} s per run, median of ${Math.min(args.runs, 3)} runs; load generator on the same 2 cores`,
       ],
       tables: [{ title: 'API under autocannon', rows }],

@@ -183,7 +183,9 @@ describe(`multi-instance: nginx, 2 APIs, 2 workers, ${COUNT} uploads`, () => {
         while (next < seeds.length) {
           // Uploads already in flight meet the kill; new ones start once the process is gone.
           if (killing) await killing;
-          const r = await uploadOne(seeds[next++]);
+          const i = next++;
+          if (i >= seeds.length) break;
+          const r = await uploadOne(seeds[i]);
           results.push(r);
           if (!killing && results.length >= COUNT / 2) {
             killing = apis[0].stop('SIGKILL').then(() => (killedAt = Date.now()));
