@@ -4,26 +4,18 @@
  */
 import { machineLine, renderTable, targetRows, writeReport, type SuiteResult } from './lib/report';
 import { apiSuite } from './suites/api.suite';
+import { e2eSuite } from './suites/e2e.suite';
+import { memorySuite } from './suites/memory.suite';
 import { inferenceSuite } from './suites/inference.suite';
 import { pipelineSuite } from './suites/pipeline.suite';
 import type { Suite, SuiteArgs } from './suites/suite.types';
-
-const notBuilt =
-  (name: string): Suite =>
-  async () => ({
-    suite: name,
-    tables: [],
-    charts: [],
-    targets: [],
-    notes: [`NOT IMPLEMENTED: the ${name} suite has not been built yet; no figures were measured.`],
-  });
 
 const SUITES: Record<string, Suite> = {
   inference: inferenceSuite,
   pipeline: pipelineSuite,
   api: apiSuite,
-  e2e: notBuilt('e2e'),
-  memory: notBuilt('memory'),
+  e2e: e2eSuite,
+  memory: memorySuite,
 };
 
 function parseArgs(argv: string[]): { suite?: string; args: SuiteArgs } {
@@ -33,13 +25,22 @@ function parseArgs(argv: string[]): { suite?: string; args: SuiteArgs } {
   };
   const flagValues = new Set(['--data', '--runs'].map(val));
   const suite = argv.find((a) => !a.startsWith('--') && !flagValues.has(a));
-  return { suite, args: { data: val('--data'), runs: Number(val('--runs') ?? 5), quick: argv.includes('--quick') } };
+  return {
+    suite,
+    args: {
+      data: val('--data'),
+      runs: Number(val('--runs') ?? 5),
+      quick: argv.includes('--quick'),
+    },
+  };
 }
 
 async function main(): Promise<number> {
   const { suite, args } = parseArgs(process.argv.slice(2));
   if (!suite || !SUITES[suite]) {
-    console.error(`usage: npm run bench -- <${Object.keys(SUITES).join('|')}> [--data <dir>] [--runs <n>] [--quick]`);
+    console.error(
+      `usage: npm run bench -- <${Object.keys(SUITES).join('|')}> [--data <dir>] [--runs <n>] [--quick]`,
+    );
     return 2;
   }
   const machine = machineLine();
@@ -47,7 +48,8 @@ async function main(): Promise<number> {
   const result: SuiteResult = await SUITES[suite](args);
   for (const n of result.notes) console.log(`- ${n}`);
   for (const t of result.tables) console.log(`\n${renderTable(t)}`);
-  if (result.targets.length) console.log(renderTable({ title: 'Targets', rows: targetRows(result) }));
+  if (result.targets.length)
+    console.log(renderTable({ title: 'Targets', rows: targetRows(result) }));
   console.log(`report: ${writeReport(result, machine)}`);
   return result.notes.some((n) => n.startsWith('NOT IMPLEMENTED')) ? 2 : 0;
 }

@@ -6,6 +6,7 @@ import { ComplianceWorkerModule } from './modules/compliance/compliance-worker.m
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { ScreeningWorkerModule } from './modules/screening/screening-worker.module';
 import { ScreeningModelHolder } from './modules/screening/screening-model.holder';
+import { WorkerDrainModule } from './queues/worker-drain';
 
 /** The worker process: BullMQ processors; serves only probes and metrics over HTTP. */
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
         ScreeningWorkerModule,
         ComplianceWorkerModule,
         NotificationsWorkerModule,
+        WorkerDrainModule,
         HealthModule.forRoot({ imports: [ScreeningWorkerModule], checks: [ScreeningModelHolder] }),
       ],
     };

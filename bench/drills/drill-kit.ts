@@ -73,7 +73,9 @@ export async function uploadAll(
       const out: UploadOutcome = { ...u, attempts: 0, lastStatus: 0 };
       while (out.attempts < maxAttempts) {
         out.attempts++;
-        const res = await stack.upload(u.jobId, u.file, u.name).catch(() => ({ status: 0, id: undefined }));
+        const res = await stack
+          .upload(u.jobId, u.file, u.name)
+          .catch(() => ({ status: 0, id: undefined }));
         out.lastStatus = res.status;
         if (res.status === 202 || res.status === 200) {
           out.id = res.id;
@@ -105,7 +107,12 @@ export async function fetchApps(stack: Stack, jobIds: string[]): Promise<Map<str
 }
 
 /** Waits until every accepted id is terminal in Mongo, or `timeoutMs` passes. */
-export async function waitTerminal(stack: Stack, ids: string[], jobIds: string[], timeoutMs: number): Promise<void> {
+export async function waitTerminal(
+  stack: Stack,
+  ids: string[],
+  jobIds: string[],
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const apps = await fetchApps(stack, jobIds).catch(() => new Map<string, AppDoc>());
@@ -145,25 +152,41 @@ export async function tally(
     const d = apps.get(id);
     const screenedEntries = (d?.timeline ?? []).filter((t) => t.status === 'screened').length;
     if (d?.status === 'screened' && screenedEntries === 1) screened++;
-    else if (d && (d.status === 'failed' || d.status === 'needs_review') && reasonOf(d)) withReason++;
+    else if (d && (d.status === 'failed' || d.status === 'needs_review') && reasonOf(d))
+      withReason++;
     else {
       lost++;
-      if (notes.length < 5) notes.push(`lost ${id}: ${d ? `${d.status}, ${screenedEntries}× screened` : 'missing'}`);
+      if (notes.length < 5)
+        notes.push(`lost ${id}: ${d ? `${d.status}, ${screenedEntries}× screened` : 'missing'}`);
     }
   }
   const rejected = outcomes.filter((o) => !o.id);
   if (rejected.length) {
-    notes.push(`${rejected.length} uploads never accepted (statuses ${[...new Set(rejected.map((r) => r.lastStatus))].join(',')})`);
+    notes.push(
+      `${rejected.length} uploads never accepted (statuses ${[...new Set(rejected.map((r) => r.lastStatus))].join(',')})`,
+    );
   }
   const goodRejected = rejected.filter((o) => !o.hostile);
   if (goodRejected.length) lost += goodRejected.length;
   const hostileRejected = rejected.filter((o) => o.hostile);
   if (hostileRejected.length) {
-    notes.push(`${hostileRejected.length} hostile uploads refused at intake (${[...new Set(hostileRejected.map((r) => r.lastStatus))].join(',')}), counted as with a reason`);
+    notes.push(
+      `${hostileRejected.length} hostile uploads refused at intake (${[...new Set(hostileRejected.map((r) => r.lastStatus))].join(',')}), counted as with a reason`,
+    );
     withReason += hostileRejected.length;
   }
   const retried = outcomes.filter((o) => o.attempts > 1).length;
   if (retried) notes.push(`${retried} uploads needed client retries`);
-  const row: DrillRow = { drill, faults, good: outcomes.filter((o) => !o.hostile).length, accepted: new Set(ids).size, screened, needsReviewOrFailedWithReason: withReason, lost, notes, ok: lost === 0 };
+  const row: DrillRow = {
+    drill,
+    faults,
+    good: outcomes.filter((o) => !o.hostile).length,
+    accepted: new Set(ids).size,
+    screened,
+    needsReviewOrFailedWithReason: withReason,
+    lost,
+    notes,
+    ok: lost === 0,
+  };
   return { ...row, apps };
 }

@@ -3,9 +3,18 @@ import type { DrillRow } from './drill-kit';
 import { poisonDrill } from './poison.drill';
 import { redisRestartDrill } from './redis-restart.drill';
 import { workerKillDrill } from './worker-kill.drill';
+import { mongoRestartDrill } from './mongo-restart.drill';
 
-export type DrillName = 'worker-kill' | 'redis-restart' | 'mongo-restart' | 'poison' | 'webhook-outage' | 'soak';
-export const DRILLS: DrillName[] = ['worker-kill', 'redis-restart', 'mongo-restart', 'poison', 'webhook-outage', 'soak'];
+export type DrillName =
+  'worker-kill' | 'redis-restart' | 'mongo-restart' | 'poison' | 'webhook-outage' | 'soak';
+export const DRILLS: DrillName[] = [
+  'worker-kill',
+  'redis-restart',
+  'mongo-restart',
+  'poison',
+  'webhook-outage',
+  'soak',
+];
 
 /** Counts per drill; `full` is the issue's spec, `ci` the small counts CI runs. */
 export interface DrillScale {
@@ -22,11 +31,22 @@ export async function runDrill(name: DrillName, scale: DrillScale): Promise<Dril
       return workerKillDrill({ count: scale.count, rate: scale.rate });
     case 'redis-restart':
       return redisRestartDrill({ count: scale.count, rate: scale.rate });
+    case 'mongo-restart':
+      return mongoRestartDrill({ count: scale.count, rate: scale.rate });
     case 'poison':
       return poisonDrill({ count: scale.count, hostile: scale.hostile, rate: scale.rate });
     default:
       // Not built yet: say so instead of printing a row that looks like a pass.
-      return { drill: name, faults: 'NOT IMPLEMENTED', accepted: 0, screened: 0, needsReviewOrFailedWithReason: 0, lost: 0, notes: ['this drill is not implemented yet'], ok: false };
+      return {
+        drill: name,
+        faults: 'NOT IMPLEMENTED',
+        accepted: 0,
+        screened: 0,
+        needsReviewOrFailedWithReason: 0,
+        lost: 0,
+        notes: ['this drill is not implemented yet'],
+        ok: false,
+      };
   }
 }
 
@@ -40,7 +60,16 @@ export async function runDrills(names: DrillName[], scale: DrillScale): Promise<
       row.notes.push(`took ${Math.round((Date.now() - started) / 1000)} s`);
       rows.push(row);
     } catch (err) {
-      rows.push({ drill: name, faults: 'ERROR', accepted: 0, screened: 0, needsReviewOrFailedWithReason: 0, lost: NaN, notes: [String((err as Error).stack ?? err).slice(0, 1500)], ok: false });
+      rows.push({
+        drill: name,
+        faults: 'ERROR',
+        accepted: 0,
+        screened: 0,
+        needsReviewOrFailedWithReason: 0,
+        lost: NaN,
+        notes: [String((err as Error).stack ?? err).slice(0, 1500)],
+        ok: false,
+      });
     }
   }
   return rows;

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { projectRoot } from '../lib/paths';
 import { median, round } from '../lib/stats';
 import { Stack } from '../lib/stack';
-import { fetchApps, latencyMs, tally, textResume, uploadAll, waitTerminal, type DrillRow, type Upload } from './drill-kit';
+import {
+  fetchApps,
+  latencyMs,
+  tally,
+  textResume,
+  uploadAll,
+  waitTerminal,
+  type DrillRow,
+  type Upload,
+} from './drill-kit';
 import type { DrillOptions } from './worker-kill.drill';
 
 function hostileFiles(): { name: string; file: Buffer }[] {
@@ -19,24 +28,38 @@ function hostileFiles(): { name: string; file: Buffer }[] {
  * over several jobs (one copy of each fixture per job) to make every hostile upload its own
  * application.
  */
-export async function poisonDrill(opts: DrillOptions & { hostile?: number; baseline?: number }): Promise<DrillRow> {
+export async function poisonDrill(
+  opts: DrillOptions & { hostile?: number; baseline?: number },
+): Promise<DrillRow> {
   const stack = await new Stack({ workers: 2 }).start();
   try {
     const rate = opts.rate ?? 20;
     const fixtures = hostileFiles();
     const wanted = opts.hostile ?? 50;
     const jobIds: string[] = [];
-    for (let j = 0; j < Math.ceil(wanted / fixtures.length); j++) jobIds.push(await stack.createJob());
+    for (let j = 0; j < Math.ceil(wanted / fixtures.length); j++)
+      jobIds.push(await stack.createJob());
     const good = (n: number, tag: string): Upload[] =>
       Array.from({ length: n }, (_, i) => ({
         jobId: jobIds[i % jobIds.length],
         file: textResume(`${tag}-${Date.now()}-${i}`),
         name: `${tag}-${i}.txt`,
       }));
-    const base = await uploadAll(stack, good(opts.baseline ?? Math.max(10, Math.round(opts.count / 5)), 'base'), rate);
-    await waitTerminal(stack, base.filter((o) => o.id).map((o) => o.id!), jobIds, opts.settleMs ?? 180_000);
+    const base = await uploadAll(
+      stack,
+      good(opts.baseline ?? Math.max(10, Math.round(opts.count / 5)), 'base'),
+      rate,
+    );
+    await waitTerminal(
+      stack,
+      base.filter((o) => o.id).map((o) => o.id!),
+      jobIds,
+      opts.settleMs ?? 180_000,
+    );
     const baseApps = await fetchApps(stack, jobIds);
-    const baseLat = base.map((o) => (o.id ? latencyMs(baseApps.get(o.id)!) : undefined)).filter((x): x is number => x !== undefined);
+    const baseLat = base
+      .map((o) => (o.id ? latencyMs(baseApps.get(o.id)!) : undefined))
+      .filter((x): x is number => x !== undefined);
 
     const hostile: Upload[] = Array.from({ length: wanted }, (_, i) => ({
       jobId: jobIds[Math.floor(i / fixtures.length)],
@@ -49,7 +72,13 @@ export async function poisonDrill(opts: DrillOptions & { hostile?: number; basel
     const outcomes = await uploadAll(stack, mixed, rate);
     const ids = outcomes.filter((o) => o.id).map((o) => o.id!);
     await waitTerminal(stack, ids, jobIds, opts.settleMs ?? 300_000);
-    const row = await tally(stack, 'poison', `${hostile.length} hostile files (${fixtures.length} kinds) in ${opts.count} good`, [...base, ...outcomes], jobIds);
+    const row = await tally(
+      stack,
+      'poison',
+      `${hostile.length} hostile files (${fixtures.length} kinds) in ${opts.count} good`,
+      [...base, ...outcomes],
+      jobIds,
+    );
     const goodLat = outcomes
       .filter((o) => o.id && !o.hostile)
       .map((o) => latencyMs(row.apps.get(o.id!)!))
@@ -58,10 +87,17 @@ export async function poisonDrill(opts: DrillOptions & { hostile?: number; basel
     row.notes.push(
       `good-file upload→terminal median ${round(median(baseLat), 0)} ms alone vs ${round(median(goodLat), 0)} ms mixed: ${round(ratio, 2)}× (limit 2×)`,
     );
-    const goodFailed = outcomes.filter((o) => o.id && !o.hostile && row.apps.get(o.id)?.status !== 'screened').length;
+    const goodFailed = outcomes.filter(
+      (o) => o.id && !o.hostile && row.apps.get(o.id)?.status !== 'screened',
+    ).length;
     if (goodFailed) row.notes.push(`${goodFailed} good files did not end screened`);
-    const hostileScreened = outcomes.filter((o) => o.id && o.hostile && row.apps.get(o.id)?.status === 'screened');
-    if (hostileScreened.length) row.notes.push(`hostile files that ended screened: ${[...new Set(hostileScreened.map((o) => o.name))].join(', ')}`);
+    const hostileScreened = outcomes.filter(
+      (o) => o.id && o.hostile && row.apps.get(o.id)?.status === 'screened',
+    );
+    if (hostileScreened.length)
+      row.notes.push(
+        `hostile files that ended screened: ${[...new Set(hostileScreened.map((o) => o.name))].join(', ')}`,
+      );
     row.ok = row.ok && ratio <= 2 && goodFailed === 0;
     return row;
   } finally {

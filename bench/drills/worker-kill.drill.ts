@@ -1,6 +1,14 @@
 import { sleep } from '../lib/services';
 import { Stack } from '../lib/stack';
-import { fetchApps, tally, TERMINAL, textResume, uploadAll, waitTerminal, type DrillRow } from './drill-kit';
+import {
+  fetchApps,
+  tally,
+  TERMINAL,
+  textResume,
+  uploadAll,
+  waitTerminal,
+  type DrillRow,
+} from './drill-kit';
 
 export interface DrillOptions {
   count: number;
@@ -42,7 +50,9 @@ export async function workerKillDrill(opts: DrillOptions): Promise<DrillRow> {
     await killer;
     const ids = outcomes.filter((o) => o.id).map((o) => o.id!);
     await waitTerminal(stack, ids, [jobId], opts.settleMs ?? 180_000);
-    const row = await tally(stack, 'worker-kill', `${kills}× SIGKILL worker (+restart)`, outcomes, [jobId]);
+    const row = await tally(stack, 'worker-kill', `${kills}× SIGKILL worker (+restart)`, outcomes, [
+      jobId,
+    ]);
     return row;
   } finally {
     await stack.stop();

@@ -19,7 +19,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `fn` every 200 ms until it returns true; throws `what` after `timeoutMs`. */
-export async function until(fn: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+export async function until(
+  fn: () => Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await fn().catch(() => false)) return;
@@ -80,7 +84,12 @@ export class Proc {
 
 /** A TCP server process (Redis, FerretDB/mongod) on a fixed port, restartable on the same data. */
 export class ServerProc extends Proc {
-  constructor(name: string, readonly port: number, command: string, args: string[]) {
+  constructor(
+    name: string,
+    readonly port: number,
+    command: string,
+    args: string[],
+  ) {
     super(name, command, args);
   }
 
@@ -98,7 +107,13 @@ export async function startRedis(aof: boolean): Promise<ServerProc & { url: stri
     ? ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', dir]
     : ['--appendonly', 'no'];
   const server = new ServerProc('redis', port, 'redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    ...persistence,
   ]);
   await server.start();
   return Object.assign(server, { url: `redis://127.0.0.1:${port}` });
@@ -106,7 +121,9 @@ export async function startRedis(aof: boolean): Promise<ServerProc & { url: stri
 
 function which(bin: string): string {
   try {
-    return execFileSync('sh', ['-c', `command -v ${bin}`]).toString().trim();
+    return execFileSync('sh', ['-c', `command -v ${bin}`])
+      .toString()
+      .trim();
   } catch {
     return '';
   }
@@ -119,10 +136,23 @@ export async function startMongo(): Promise<ServerProc & { uri: string; engine: 
   const mongod = which('mongod');
   const ferret = which('ferretdb') || join(process.env.HOME ?? '/root', 'go', 'bin', 'ferretdb');
   const server = mongod
-    ? new ServerProc('mongod', port, mongod, ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dir, '--quiet'])
+    ? new ServerProc('mongod', port, mongod, [
+        '--bind_ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--dbpath',
+        dir,
+        '--quiet',
+      ])
     : new ServerProc('ferretdb', port, ferret, [
-        '--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`,
-        `--state-dir=${dir}`, '--telemetry=disable', '--debug-addr=-', '--log-level=error',
+        '--handler=sqlite',
+        `--sqlite-url=file:${dir}/`,
+        `--listen-addr=127.0.0.1:${port}`,
+        `--state-dir=${dir}`,
+        '--telemetry=disable',
+        '--debug-addr=-',
+        '--log-level=error',
       ]);
   await server.start();
   const engine = mongod ? 'mongod' : 'FerretDB v1 (SQLite handler)';
@@ -131,7 +161,11 @@ export async function startMongo(): Promise<ServerProc & { uri: string; engine: 
 
 /** `node dist/src/{main,worker}.js` on its own port; `ready()` waits for /health/ready = 200. */
 export class AppProc extends Proc {
-  constructor(readonly kind: 'api' | 'worker', readonly port: number, env: Record<string, string>) {
+  constructor(
+    readonly kind: 'api' | 'worker',
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
     const entry = join(projectRoot(), 'dist', 'src', kind === 'api' ? 'main.js' : 'worker.js');
     super(kind, process.execPath, [entry], {
       ...process.env,
@@ -168,4 +202,22 @@ export class AppProc extends Proc {
     this.spawn();
     await this.ready();
   }
+}
+
+/** Sum of every sample of `name` whose labels include `labels`, from Prometheus text. */
+export function metricSum(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? ([^ ]+)/.exec(line);
+    if (!m || m[1] !== name) continue;
+    if (Object.entries(labels).every(([k, v]) => (m[2] ?? '').includes(`${k}="${v}"`)))
+      sum += Number(m[3]);
+  }
+  return sum;
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
 }

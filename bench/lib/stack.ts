@@ -43,7 +43,8 @@ export class Stack {
   async start(): Promise<this> {
     [this.mongo, this.redis] = await Promise.all([startMongo(), startRedis(!!this.opts.redisAof)]);
     this.api = await AppProc.start('api', this.env);
-    for (let i = 0; i < this.opts.workers; i++) this.workers.push(await AppProc.start('worker', this.env));
+    for (let i = 0; i < this.opts.workers; i++)
+      this.workers.push(await AppProc.start('worker', this.env));
     this.token = await this.createTenant();
     return this;
   }
@@ -57,7 +58,9 @@ export class Stack {
 
   /** A fresh org and recruiter client through the CLI, then a token from POST /auth/token. */
   async createTenant(): Promise<string> {
-    const org = JSON.parse(this.cli(['orgs', 'create', `bench-${Date.now()}`, '--json'])) as { id: string };
+    const org = JSON.parse(this.cli(['orgs', 'create', `bench-${Date.now()}`, '--json'])) as {
+      id: string;
+    };
     const client = JSON.parse(
       this.cli(['clients', 'create', '--org', org.id, '--roles', 'recruiter', '--json']),
     ) as { clientId: string; clientSecret: string };
@@ -66,7 +69,8 @@ export class Stack {
       client_id: client.clientId,
       client_secret: client.clientSecret,
     });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`token: ${res.status} ${res.text}`);
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`token: ${res.status} ${res.text}`);
     return (res.json as { access_token: string }).access_token;
   }
 
@@ -74,7 +78,11 @@ export class Stack {
     return `http://127.0.0.1:${this.api.port}${path}`;
   }
 
-  async http(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }> {
+  async http(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown; text: string }> {
     const res = await fetch(this.url(path), {
       method,
       headers: {
@@ -108,7 +116,11 @@ export class Stack {
   }
 
   /** Multipart upload; resolves to status and applicationId (undefined unless 202). */
-  async upload(jobId: string, file: Buffer, name: string): Promise<{ status: number; id?: string; code?: string }> {
+  async upload(
+    jobId: string,
+    file: Buffer,
+    name: string,
+  ): Promise<{ status: number; id?: string; code?: string }> {
     const form = new FormData();
     form.append('file', new Blob([file]), name);
     const res = await fetch(this.url(`/jobs/${jobId}/applications`), {

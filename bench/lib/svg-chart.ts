@@ -25,7 +25,12 @@ export function barChart(title: string, unit: string, bars: Bar[]): string {
   return svg(width, height, title, rows.join(''));
 }
 
-export function lineChart(title: string, xUnit: string, yUnit: string, pts: [number, number][]): string {
+export function lineChart(
+  title: string,
+  xUnit: string,
+  yUnit: string,
+  pts: [number, number][],
+): string {
   const width = 760;
   const height = 300;
   const pad = { l: 60, r: 20, t: 30, b: 40 };

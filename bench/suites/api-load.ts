@@ -36,7 +36,10 @@ export const cannon = (o: CannonOptions): Promise<CannonResult> => autocannon(o)
 export function pdf100k(): Buffer {
   const base = readFileSync(join(projectRoot(), 'examples', 'resumes', 'ana-costa-backend.pdf'));
   const pad = Math.max(0, 100 * 1024 - base.length - 64);
-  return Buffer.concat([base, Buffer.from(`\n%${randomBytes(16).toString('hex')}${'x'.repeat(pad)}\n`)]);
+  return Buffer.concat([
+    base,
+    Buffer.from(`\n%${randomBytes(16).toString('hex')}${'x'.repeat(pad)}\n`),
+  ]);
 }
 
 /** A multipart/form-data body with one `file` part. */

@@ -1,22 +1,47 @@
 import { performance } from 'node:perf_hooks';
-import { computeFeatures, redactProfile, ScreeningModel, type RedactedProfile } from '../../libs/scoring';
+import {
+  computeFeatures,
+  redactProfile,
+  ScreeningModel,
+  type RedactedProfile,
+} from '../../libs/scoring';
 import { backendJob, backendPersona } from '../../libs/scoring/testing/fictional-profiles';
 import type { Row, SuiteResult } from '../lib/report';
 import { median, round } from '../lib/stats';
 import { barChart } from '../lib/svg-chart';
 import type { SuiteArgs } from './suite.types';
 
-const SKILLS = ['TypeScript', 'Node.js', 'PostgreSQL', 'Docker', 'AWS', 'Kubernetes', 'Redis', 'Python', 'Go', 'Kafka'];
+const SKILLS = [
+  'TypeScript',
+  'Node.js',
+  'PostgreSQL',
+  'Docker',
+  'AWS',
+  'Kubernetes',
+  'Redis',
+  'Python',
+  'Go',
+  'Kafka',
+];
 const BATCHES = [1, 16, 64, 256];
 
 function profiles(n: number): RedactedProfile[] {
   return Array.from({ length: n }, (_, i) =>
-    redactProfile(backendPersona({ skills: SKILLS.filter((_, k) => (i >> k) % 2 === 0 || k === i % 10), years: 1 + (i % 12) })),
+    redactProfile(
+      backendPersona({
+        skills: SKILLS.filter((_, k) => (i >> k) % 2 === 0 || k === i % 10),
+        years: 1 + (i % 12),
+      }),
+    ),
   );
 }
 
 /** µs per row over `rows` rows in batches of `batch`. */
-async function timeRows(rows: number, batch: number, fn: (from: number, to: number) => Promise<unknown>): Promise<number> {
+async function timeRows(
+  rows: number,
+  batch: number,
+  fn: (from: number, to: number) => Promise<unknown>,
+): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < rows; i += batch) await fn(i, Math.min(rows, i + batch));
   return ((performance.now() - t0) * 1000) / rows;
@@ -67,10 +92,20 @@ export async function inferenceSuite(args: SuiteArgs): Promise<SuiteResult> {
     charts: [
       {
         file: 'inference.svg',
-        svg: barChart('µs per row by batch size', 'µs', table.flatMap((r) => [
-          { label: `run, batch ${r.batch}`, value: Number(r['session.run µs/row (no explanation)']) },
-          { label: `scoreBatch, batch ${r.batch}`, value: Number(r['scoreBatch µs/row (features + run + explanation)']) },
-        ])),
+        svg: barChart(
+          'µs per row by batch size',
+          'µs',
+          table.flatMap((r) => [
+            {
+              label: `run, batch ${r.batch}`,
+              value: Number(r['session.run µs/row (no explanation)']),
+            },
+            {
+              label: `scoreBatch, batch ${r.batch}`,
+              value: Number(r['scoreBatch µs/row (features + run + explanation)']),
+            },
+          ]),
+        ),
       },
     ],
     targets: [],

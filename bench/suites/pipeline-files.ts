@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProfile, extractText, sniffFileKind, type FileKind } from '../../libs/parsing';
-import { redactProfile, computeFeatures, loadJobFile, ScreeningModel, type JobRequirements } from '../../libs/scoring';
+import {
+  redactProfile,
+  computeFeatures,
+  loadJobFile,
+  ScreeningModel,
+  type JobRequirements,
+} from '../../libs/scoring';
 import { projectRoot } from '../lib/paths';
 
 export interface ResumeFile {
@@ -40,11 +46,19 @@ export interface StageTimes {
 }
 
 /** One resume through every stage, timed in ms; throws the DomainError a bad file raises. */
-export async function timeOne(f: ResumeFile, model: ScreeningModel, job: JobRequirements): Promise<StageTimes> {
+export async function timeOne(
+  f: ResumeFile,
+  model: ScreeningModel,
+  job: JobRequirements,
+): Promise<StageTimes> {
   const t0 = performance.now();
   const extracted = await extractText(f.buf, f.kind);
   const t1 = performance.now();
-  const profile = buildProfile(extracted.text, { pages: extracted.pages, needsOcr: extracted.needsOcr, hiddenTexts: extracted.hiddenTexts });
+  const profile = buildProfile(extracted.text, {
+    pages: extracted.pages,
+    needsOcr: extracted.needsOcr,
+    hiddenTexts: extracted.hiddenTexts,
+  });
   const t2 = performance.now();
   const redacted = redactProfile(profile);
   computeFeatures(redacted, job, model.stats);

@@ -20,11 +20,18 @@ function pdftotextMs(f: ResumeFile): number {
 /** Resumes per second with `procs` forked workers splitting the set; wall time from "go". */
 async function throughput(dir: string, procs: number): Promise<number> {
   const entry = join(__dirname, 'pipeline-worker.js');
-  const kids = Array.from({ length: procs }, (_, i) => fork(entry, [dir, String(i), String(procs)], { stdio: 'ignore' }));
+  const kids = Array.from({ length: procs }, (_, i) =>
+    fork(entry, [dir, String(i), String(procs)], { stdio: 'ignore' }),
+  );
   await Promise.all(kids.map((k) => new Promise((r) => k.once('message', r))));
   const t0 = performance.now();
   const done = await Promise.all(
-    kids.map((k) => new Promise<number>((r) => (k.once('message', (m: { done: number }) => r(m.done)), k.send('go')))),
+    kids.map(
+      (k) =>
+        new Promise<number>(
+          (r) => (k.once('message', (m: { done: number }) => r(m.done)), k.send('go')),
+        ),
+    ),
   );
   return done.reduce((a, b) => a + b, 0) / ((performance.now() - t0) / 1000);
 }
@@ -39,7 +46,12 @@ interface Samples {
 async function measure(files: ResumeFile[], runs: number): Promise<Samples & { failed: number }> {
   const model = await ScreeningModel.load();
   const job = benchJob();
-  const s: Samples = { stage: { extract: [], profile: [], features: [], score: [] }, pdfTotal: [], ourPdf: [], native: [] };
+  const s: Samples = {
+    stage: { extract: [], profile: [], features: [], score: [] },
+    pdfTotal: [],
+    ourPdf: [],
+    native: [],
+  };
   let failed = 0;
   for (const f of files.slice(0, 5)) await timeOne(f, model, job).catch(() => undefined);
   for (let r = 0; r < runs; r++) {
@@ -68,15 +80,24 @@ export async function pipelineSuite(args: SuiteArgs): Promise<SuiteResult> {
   const all = listResumes(dir);
   const files = args.quick ? all.filter((_, i) => i % 8 === 0) : all;
   const s = await measure(files, args.runs);
-  const stageRows: Row[] = STAGES.map((k) => ({ stage: k, 'median ms': round(median(s.stage[k]), 2), 'p95 ms': round(percentile(s.stage[k], 95), 2) }));
+  const stageRows: Row[] = STAGES.map((k) => ({
+    stage: k,
+    'median ms': round(median(s.stage[k]), 2),
+    'p95 ms': round(percentile(s.stage[k], 95), 2),
+  }));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const ratio = sum(s.ourPdf) / sum(s.native);
   const perFile = s.ourPdf.map((v, i) => v / s.native[i]);
   const tput: Row[] = [];
   for (const procs of [1, 2]) {
     const rates: number[] = [];
-    for (let r = 0; r < Math.max(1, Math.min(3, args.runs)); r++) rates.push(await throughput(dir, procs));
-    tput.push({ processes: procs, 'resumes/s (median)': round(median(rates), 1), runs: rates.map((x) => round(x, 1)).join(', ') });
+    for (let r = 0; r < Math.max(1, Math.min(3, args.runs)); r++)
+      rates.push(await throughput(dir, procs));
+    tput.push({
+      processes: procs,
+      'resumes/s (median)': round(median(rates), 1),
+      runs: rates.map((x) => round(x, 1)).join(', '),
+    });
   }
   const pdfMedian = median(s.pdfTotal);
   return {
@@ -90,20 +111,48 @@ export async function pipelineSuite(args: SuiteArgs): Promise<SuiteResult> {
       { title: 'Per-stage time per resume (all formats)', rows: stageRows },
       {
         title: 'PDF extraction vs poppler pdftotext (same run)',
-        rows: [{
-          'our extract median ms': round(median(s.ourPdf), 2),
-          'pdftotext median ms': round(median(s.native), 2),
-          'ratio (sum ours ÷ sum pdftotext)': round(ratio, 2),
-          'median per-file ratio': round(median(perFile), 2),
-        }],
+        rows: [
+          {
+            'our extract median ms': round(median(s.ourPdf), 2),
+            'pdftotext median ms': round(median(s.native), 2),
+            'ratio (sum ours ÷ sum pdftotext)': round(ratio, 2),
+            'median per-file ratio': round(median(perFile), 2),
+          },
+        ],
       },
-      { title: 'Parse + score per real PDF', rows: [{ 'median ms': round(pdfMedian, 2), 'p95 ms': round(percentile(s.pdfTotal, 95), 2), n: s.pdfTotal.length }] },
+      {
+        title: 'Parse + score per real PDF',
+        rows: [
+          {
+            'median ms': round(pdfMedian, 2),
+            'p95 ms': round(percentile(s.pdfTotal, 95), 2),
+            n: s.pdfTotal.length,
+          },
+        ],
+      },
       { title: 'Throughput (parse + score, forked processes)', rows: tput },
     ],
-    charts: [{ file: 'pipeline.svg', svg: barChart('median ms per stage', 'ms', stageRows.map((r) => ({ label: String(r.stage), value: Number(r['median ms']) }))) }],
+    charts: [
+      {
+        file: 'pipeline.svg',
+        svg: barChart(
+          'median ms per stage',
+          'ms',
+          stageRows.map((r) => ({ label: String(r.stage), value: Number(r['median ms']) })),
+        ),
+      },
+    ],
     targets: [
-      { target: 'parse + score median < 25 ms per real PDF', measured: `${round(pdfMedian, 1)} ms`, met: pdfMedian < 25 },
-      { target: 'PDF extraction ≤ 1.5× pdftotext', measured: `${round(ratio, 2)}×`, met: ratio <= 1.5 },
+      {
+        target: 'parse + score median < 25 ms per real PDF',
+        measured: `${round(pdfMedian, 1)} ms`,
+        met: pdfMedian < 25,
+      },
+      {
+        target: 'PDF extraction ≤ 1.5× pdftotext',
+        measured: `${round(ratio, 2)}×`,
+        met: ratio <= 1.5,
+      },
     ],
   };
 }

@@ -13,8 +13,9 @@ import {
 const BIN = join(__dirname, '..', '..', 'bin', 'screener.js');
 
 /**
- * A legal but heavy resume: 40 pages (the parser's page cap) of 1-pt text, about 400 KB. Its
- * extraction takes seconds of CPU, which is the long-running job; no test-only code path.
+ * A legal but heavy resume: 40 pages (the parser's page cap) of 700 lines each, about 170 KB
+ * compressed. Its extraction takes seconds of CPU, which is the long-running job; no test-only
+ * code path is involved.
  */
 function heavyResume(): Buffer {
   const pages: PageSpec[] = [];
@@ -22,11 +23,12 @@ function heavyResume(): Buffer {
     const texts: TextItem[] = [];
     for (let l = 0; l < 700; l++) {
       const text = `Project ${p}-${l}: built Node.js and TypeScript services on Kubernetes with MongoDB for Example Corp, 2019-2024.`;
-      texts.push({ x: 20, y: 780 - l, size: 1, text });
+      texts.push({ x: 20, y: 7100 - l * 10, size: 8, text });
     }
     pages.push({ texts });
   }
-  return buildPdf({ pages, compress: true });
+  // Tall pages hold 700 readable 8-pt lines each (tiny or overlapping text reads as hidden).
+  return buildPdf({ pages, compress: true, height: 7200 });
 }
 
 const MONGO_URI = isolatedMongoUri(`ws${process.pid}`);
@@ -41,7 +43,7 @@ function cli(args: string[]): Record<string, string> {
 describe('worker graceful shutdown with a job in flight', () => {
   let redis: LocalServer & { url: string };
   let api: AppProcess;
-  let workers: AppProcess[] = [];
+  const workers: AppProcess[] = [];
   let env: Record<string, string>;
   let token: string;
 
@@ -60,7 +62,9 @@ describe('worker graceful shutdown with a job in flight', () => {
       REDIS_URL: redis.url,
       MONGO_URI,
       WORKER_CONCURRENCY: '1',
-      SHUTDOWN_DRAIN_MS: '1000',
+      // Short, so the first worker stops fetching before its parse ends (the HTTP server, and its
+      // 503, stay up until the active jobs are done).
+      SHUTDOWN_DRAIN_MS: '200',
       SHUTDOWN_TIMEOUT_MS: '60000',
     };
     api = await AppProcess.start('api', env);
@@ -122,11 +126,14 @@ describe('worker graceful shutdown with a job in flight', () => {
 
     const second = await AppProcess.start('worker', env);
     workers.push(second);
+    let last = '';
     await eventually(
-      async () => (await statusOf(applicationId)) === 'screened',
+      async () => (last = await statusOf(applicationId)) === 'screened',
       'screened by the second worker',
       60_000,
-    );
+    ).catch((err: Error) => {
+      throw new Error(`${err.message} (last status ${last})`);
+    });
     const metrics = await second.metrics();
     // The second worker only screened: the first one's parse was not repeated.
     expect(metricSum(metrics, 'screener_stage_duration_seconds_count', { stage: 'parse' })).toBe(0);

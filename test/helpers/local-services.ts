@@ -118,7 +118,7 @@ export async function privateMongo(): Promise<LocalServer & { uri: string }> {
 export async function eventually(
   fn: () => Promise<boolean>,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

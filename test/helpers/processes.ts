@@ -147,11 +147,26 @@ export class NginxProcess {
     const args = ['--mode', 'plain', '--prefix', prefix, '--listen', `127.0.0.1:${port}`];
     args.push('--api', apiPorts.map((p) => `127.0.0.1:${p}`).join(','));
     if (opts.rateLimit === false) args.push('--no-rate-limit');
+    try {
+      execFileSync('sh', ['-c', 'command -v nginx'], { stdio: 'ignore' });
+    } catch {
+      throw new Error("multi-instance tests need Debian's nginx on PATH (apt-get install nginx)");
+    }
     const conf = execFileSync(join(ROOT, 'deploy', 'nginx', 'render-conf.sh'), args);
     writeFileSync(join(prefix, 'nginx.conf'), conf);
     const child = spawn(
       'nginx',
-      ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+      // -e: the startup error log, before the config is read (non-root cannot open /var/log).
+      [
+        '-p',
+        prefix,
+        '-e',
+        join(prefix, 'error.log'),
+        '-c',
+        join(prefix, 'nginx.conf'),
+        '-g',
+        'daemon off;',
+      ],
       { stdio: 'ignore' },
     );
     const nginx = new NginxProcess(port, prefix, child);

@@ -80,7 +80,7 @@ export async function waitForStatus(
   token: string,
   id: string,
   statuses: string[],
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ) {
   let last: { status?: string } = {};
   await eventually(

@@ -18,8 +18,12 @@ async function spawnWorker(redisUrl: string): Promise<ChildProcess> {
       WORKER_CONCURRENCY: '1',
       LOG_LEVEL: 'warn',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Kept so a worker that fails to boot says why in the test failure.
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  Object.defineProperty(child, 'stderrTail', { get: () => stderr });
   return child;
 }
 
@@ -85,8 +89,10 @@ describe('nothing is lost', () => {
         return true;
       },
       'the first worker to screen something',
-      60_000,
-    );
+      150_000,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; worker stderr: ${(first as unknown as { stderrTail: string }).stderrTail}`);
+    });
     const second = await spawnWorker(redis.url);
     try {
       expect(unfinishedAtKill).toBeGreaterThan(0);

@@ -1,9 +1,4 @@
-import {
-  extractText,
-  normalizeText,
-  shutdownExtractors,
-  sniffFileKind,
-} from '../../../libs/parsing';
+import { shutdownExtractors } from '../../../libs/parsing';
 import { ScreeningModel } from '../../../libs/scoring';
 import type { CommandRegistrar } from '../cli.types';
 import { expandFiles, FileOutcome, readJob, scoreFiles } from '../resume-batch';

@@ -1,0 +1,97 @@
+import { textResume, uploadAll } from '../drills/drill-kit';
+import type { SuiteResult } from '../lib/report';
+import { metricSum, rssMb, sleep } from '../lib/services';
+import { Stack } from '../lib/stack';
+import { round, slope } from '../lib/stats';
+import { lineChart } from '../lib/svg-chart';
+import type { SuiteArgs } from './suite.types';
+
+/**
+ * One worker screens N text resumes; its RSS (from /proc) and V8 heap (prom-client's
+ * nodejs_heap_size_used_bytes) are sampled every 2 s. Growth is measured from the sample taken
+ * once 10% of the work is done (warm-up: JIT, model arena, extractor pool) to the end.
+ */
+export async function memorySuite(args: SuiteArgs): Promise<SuiteResult> {
+  const total = args.quick ? 500 : 5000;
+  const stack = await new Stack({ workers: 1 }).start();
+  try {
+    const worker = stack.workers[0];
+    const jobId = await stack.createJob();
+    const samples: { t: number; done: number; rss: number; heap: number }[] = [];
+    const t0 = Date.now();
+    const uploads = Array.from({ length: total }, (_, i) => ({
+      jobId,
+      file: textResume(`mem-${t0}-${i}`),
+      name: `m${i}.txt`,
+    }));
+    const uploading = uploadAll(stack, uploads, 40);
+    for (;;) {
+      const text = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
+      const done =
+        metricSum(text, 'screener_stage_duration_seconds_count', { stage: 'screen' }) ||
+        metricSum(text, 'screener_inference_duration_seconds_count');
+      samples.push({
+        t: (Date.now() - t0) / 1000,
+        done,
+        rss: rssMb(worker.child!.pid!),
+        heap: metricSum(text, 'nodejs_heap_size_used_bytes') / 2 ** 20,
+      });
+      if (done >= total || Date.now() - t0 > 30 * 60_000) break;
+      await sleep(2000);
+    }
+    await uploading;
+    const warm = samples.find((s) => s.done >= total / 10) ?? samples[0];
+    const end = samples[samples.length - 1];
+    const after = samples.filter((s) => s.t >= warm.t);
+    const growth = (end.rss - warm.rss) / warm.rss;
+    return {
+      suite: 'memory',
+      notes: [
+        `engine: ${stack.mongo.engine}; 1 worker (WORKER_CONCURRENCY=4), ${total} fictional text resumes uploaded at 40/s`,
+        `completed count read from the worker's /metrics; ${end.done} of ${total} screened when sampling stopped`,
+      ],
+      tables: [
+        {
+          title: 'Worker memory',
+          rows: [
+            {
+              'RSS after warm-up MB': round(warm.rss, 1),
+              'RSS at end MB': round(end.rss, 1),
+              'RSS growth %': round(100 * growth, 1),
+              'heap after warm-up MB': round(warm.heap, 1),
+              'heap at end MB': round(end.heap, 1),
+              'RSS slope MB/1000 resumes': round(
+                1000 *
+                  slope(
+                    after.map((s) => s.done),
+                    after.map((s) => s.rss),
+                  ),
+                2,
+              ),
+            },
+          ],
+        },
+      ],
+      charts: [
+        {
+          file: 'memory.svg',
+          svg: lineChart(
+            'worker RSS (MB) over resumes screened',
+            'resumes',
+            'MB',
+            samples.map((s) => [s.done, round(s.rss, 1)]),
+          ),
+        },
+      ],
+      targets: [
+        {
+          target: 'no RSS growth above 15% after warm-up',
+          measured: `${round(100 * growth, 1)}%`,
+          met: growth <= 0.15 && end.done >= total,
+        },
+      ],
+    };
+  } finally {
+    await stack.stop();
+  }
+}
