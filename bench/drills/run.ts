@@ -37,11 +37,11 @@ async function main(): Promise<number> {
   const dir = join(projectRoot(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    join(dir, `drills-${which}.md`),
+    join(dir, `drills-${which.replace(/,/g, '+')}.md`),
     `# Fault drills (${which})\n\nRun ${new Date().toISOString()} on ${machine}, scale ${JSON.stringify(scale)}.\n\n${text}`,
   );
   writeFileSync(
-    join(dir, `drills-${which}.json`),
+    join(dir, `drills-${which.replace(/,/g, '+')}.json`),
     JSON.stringify({ machine, scale, rows }, null, 2),
   );
   if (rows.some((r) => r.faults === 'NOT IMPLEMENTED'))

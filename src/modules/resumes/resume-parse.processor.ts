@@ -1,9 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { captureJobFailure } from '../../common/sentry-capture';
-import { stageDuration } from '../../common/metrics/pipeline-metrics';
 import { AppConfig } from '../../config/app-config';
+import { handleFailedAttempt, timedStage } from '../../queues/processor-kit';
 import { PROCESSOR_OPTIONS } from '../../queues/processor-options';
 import { JobOf, JobOutcome, QueueName } from '../../queues/queue-names';
 import { ResumeParseService } from './resume-parse.service';
@@ -25,29 +24,15 @@ export class ResumeParseProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
   }
 
-  async process(job: ParseJob): Promise<JobOutcome> {
-    const end = stageDuration().startTimer({ stage: 'parse' });
-    try {
-      const outcome = await this.service.handle(job.data);
-      end({ outcome });
-      return outcome;
-    } catch (err) {
-      end({ outcome: 'error' });
-      throw err;
-    }
+  process(job: ParseJob): Promise<JobOutcome> {
+    return timedStage('parse', () => this.service.handle(job.data));
   }
 
   @OnWorkerEvent('failed')
-  async onFailed(job: ParseJob | undefined, err: Error): Promise<void> {
-    captureJobFailure(job, err);
-    if (!job) return;
-    this.logger.warn({ err, jobId: job.id, attempt: job.attemptsMade }, `job ${job.id} attempt ${job.attemptsMade} failed`);
-    if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.service
-      .markFailed(job.data, `parse failed after ${job.attemptsMade} attempts: ${err.message}`)
-      .catch((e: Error) =>
-        this.logger.error(`could not record failure of ${job.id}: ${e.message}`),
-      );
+  onFailed(job: ParseJob | undefined, err: Error): Promise<void> {
+    return handleFailedAttempt(this.logger, 'parse', job, err, (data, reason) =>
+      this.service.markFailed(data, reason),
+    );
   }
 
   @OnWorkerEvent('error')

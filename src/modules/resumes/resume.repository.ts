@@ -12,7 +12,12 @@ export type ResumeRecord = Resume & { _id: Types.ObjectId };
  */
 export function withoutNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Types.ObjectId)) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof Types.ObjectId)
+  ) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
     return out as T;
