@@ -35,7 +35,9 @@ describe('readiness under outages', () => {
   it('has built the unique indexes that de-duplication relies on before reporting ready', async () => {
     const db = app.get<Connection>(getConnectionToken()).db!;
     const unique = async (coll: string) =>
-      (await db.collection(coll).indexes()).filter((i) => i.unique).map((i) => JSON.stringify(i.key));
+      (await db.collection(coll).indexes())
+        .filter((i) => i.unique)
+        .map((i) => JSON.stringify(i.key));
     expect(await unique('applications')).toContain(JSON.stringify({ jobId: 1, resumeId: 1 }));
     expect(await unique('resumes')).toContain(JSON.stringify({ orgId: 1, sha256: 1 }));
     expect(await unique('idempotencyKeys')).toContain(JSON.stringify({ orgId: 1, key: 1 }));

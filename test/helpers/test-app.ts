@@ -4,7 +4,12 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 
 /** Configuration for an in-process app: the real env (services from `npm test`) plus overrides. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
 }
 
 /** The real API app, initialised (not listening): use `request(app.getHttpServer())`. */

@@ -91,7 +91,9 @@ describe('nothing is lost', () => {
       'the first worker to screen something',
       150_000,
     ).catch((err: Error) => {
-      throw new Error(`${err.message}; worker stderr: ${(first as unknown as { stderrTail: string }).stderrTail}`);
+      throw new Error(
+        `${err.message}; worker stderr: ${(first as unknown as { stderrTail: string }).stderrTail}`,
+      );
     });
     const second = await spawnWorker(redis.url);
     try {

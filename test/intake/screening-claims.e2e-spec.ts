@@ -19,11 +19,30 @@ describe('screening claims on a real database', () => {
 
   const newApp = async () =>
     String(
-      (await repo.create({ orgId, jobId: new Types.ObjectId().toString(), resumeId: new Types.ObjectId().toString() }, 'parsed', 'seed'))._id,
+      (
+        await repo.create(
+          {
+            orgId,
+            jobId: new Types.ObjectId().toString(),
+            resumeId: new Types.ObjectId().toString(),
+          },
+          'parsed',
+          'seed',
+        )
+      )._id,
     );
   const finish = (id: string, run: string) =>
-    repo.transition(orgId, id, 'screened', 'scored', ['screening'], { jobRevision: 1, modelVersion: 'v1', score: 50 }, { screeningRun: run });
-  const claim = (id: string, run: string) => repo.claimScreening(orgId, id, run, ['parsed', 'screening', 'screened'], 1, 'v1');
+    repo.transition(
+      orgId,
+      id,
+      'screened',
+      'scored',
+      ['screening'],
+      { jobRevision: 1, modelVersion: 'v1', score: 50 },
+      { screeningRun: run },
+    );
+  const claim = (id: string, run: string) =>
+    repo.claimScreening(orgId, id, run, ['parsed', 'screening', 'screened'], 1, 'v1');
 
   it('lets only the latest of two overlapping runs write its result', async () => {
     const id = await newApp();
