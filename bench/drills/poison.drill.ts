@@ -23,7 +23,8 @@ function hostileFiles(): { name: string; file: Buffer }[] {
 }
 
 /**
- * Phase 1 measures good files alone; phase 2 mixes `hostile` hostile files into `count` good ones
+ * Phase 1 measures `count` good files alone (same count and rate as phase 2, so both phases
+ * build the same backlog); phase 2 mixes `hostile` hostile files into `count` good ones
  * at the same upload rate. Same bytes within an org are one resume, so hostile files are spread
  * over several jobs (one copy of each fixture per job) to make every hostile upload its own
  * application.
@@ -45,11 +46,7 @@ export async function poisonDrill(
         file: textResume(`${tag}-${Date.now()}-${i}`),
         name: `${tag}-${i}.txt`,
       }));
-    const base = await uploadAll(
-      stack,
-      good(opts.baseline ?? Math.max(10, Math.round(opts.count / 5)), 'base'),
-      rate,
-    );
+    const base = await uploadAll(stack, good(opts.baseline ?? opts.count, 'base'), rate);
     await waitTerminal(
       stack,
       base.filter((o) => o.id).map((o) => o.id!),

@@ -128,8 +128,11 @@ export class Stack {
       headers: { authorization: `Bearer ${this.token}` },
       body: form,
     });
-    const body = (await res.json().catch(() => ({}))) as { applicationId?: string; code?: string };
-    return { status: res.status, id: body.applicationId, code: body.code };
+    const body = (await res.json().catch(() => ({}))) as {
+      applicationId?: string;
+      error?: { code?: string };
+    };
+    return { status: res.status, id: body.applicationId, code: body.error?.code };
   }
 
   async mongoDb() {

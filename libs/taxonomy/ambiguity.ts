@@ -47,7 +47,8 @@ export function resolveAmbiguous(
  */
 function acronymCaseHolds(text: string, m: RawMatch): boolean {
   const { exactForms } = m.terminal;
-  const acronym = exactForms.length > 0 && exactForms.every((f) => /[A-Z]/.test(f) && f === f.toUpperCase());
+  const acronym =
+    exactForms.length > 0 && exactForms.every((f) => /[A-Z]/.test(f) && f === f.toUpperCase());
   if (!acronym) return true;
   const written = text.slice(m.start, m.nameEnd);
   return written === written.toUpperCase();

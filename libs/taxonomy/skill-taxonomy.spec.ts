@@ -224,7 +224,8 @@ describe('SkillTaxonomy accessors', () => {
 
 describe('ambiguous acronyms', () => {
   const taxonomy = SkillTaxonomy.default();
-  const names = (text: string, listContext = false) => taxonomy.findInText(text, { listContext }).map((h) => h.canonical);
+  const names = (text: string, listContext = false) =>
+    taxonomy.findInText(text, { listContext }).map((h) => h.canonical);
 
   it('never reads a pronoun as an acronym skill, even in a list', () => {
     expect(names('Managers rely on him.', true)).not.toContain('Health Information Management');

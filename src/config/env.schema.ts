@@ -204,7 +204,7 @@ export class EnvSchema {
   @IsBoolean()
   SSO_ALLOW_HTTP_ISSUERS: boolean = false;
 
-  // --- notifications (src/modules/notifications; docs/webhooks.md) ---
+  // --- notifications (src/modules/notifications; README: Webhooks) ---
 
   /**
    * Allow http:// and loopback/private webhook targets (local tests only). Off by default; the

@@ -9,7 +9,7 @@ import {
 /**
  * Blind screening, checked end to end: each generated resume goes through the real parser,
  * redaction and the shipped ONNX model. Both resumes of every pair must get the same score.
- * The flip rate published in docs/compliance.md is what this spec measures.
+ * The flip rate published in the README (Compliance) is what this spec measures.
  */
 const PAIRS = 600;
 const NOW = new Date('2025-06-01T00:00:00Z');

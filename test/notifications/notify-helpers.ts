@@ -133,15 +133,15 @@ export async function seedUser(
   return String(doc._id);
 }
 
-/** The receiver-side verification example from docs/webhooks.md, evaluated as published. */
+/** The receiver-side verification example from the README's webhook section, evaluated as published. */
 export function docsVerifyExample(): (
   rawBody: string,
   header: string,
   secret: string,
   toleranceSec?: number,
 ) => boolean {
-  const md = readFileSync(join(__dirname, '..', '..', 'docs', 'webhooks.md'), 'utf8');
+  const md = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
   const code = /<!-- verify-example -->\s*```js\n([\s\S]*?)```/.exec(md)?.[1];
-  if (!code) throw new Error('docs/webhooks.md lacks the verify example');
+  if (!code) throw new Error('README.md lacks the webhook verify example');
   return new Function('require', `${code}\nreturn verifyWebhook;`)(require);
 }

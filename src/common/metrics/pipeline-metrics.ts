@@ -37,6 +37,4 @@ export const stageDuration = () =>
   ]);
 /** One per attempt: `delivered`, `failed` (will retry) or `dead_lettered` (the delivery gave up). */
 export const webhookDeliveries = () =>
-  counter('screener_webhook_deliveries_total', 'Webhook delivery attempts by outcome', [
-    'outcome',
-  ]);
+  counter('screener_webhook_deliveries_total', 'Webhook delivery attempts by outcome', ['outcome']);

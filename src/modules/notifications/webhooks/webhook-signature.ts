@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Header names, as documented for receivers in docs/webhooks.md. */
+/** Header names, as documented for receivers in the README (Webhooks). */
 export const WEBHOOK_HEADERS = {
   id: 'Webhook-Id',
   signature: 'Webhook-Signature',
