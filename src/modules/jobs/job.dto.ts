@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -144,65 +144,8 @@ export function toJobView(job: JobRecord): JobView {
   };
 }
 
-export class UpdateJobDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  description?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  requiredSkills?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  preferredSkills?: string[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(50)
-  minYears?: number;
-
-  @ApiPropertyOptional({ enum: DEGREE_LEVELS })
-  @IsOptional()
-  @IsIn(DEGREE_LEVELS)
-  educationLevel?: DegreeLevel;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  location?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  remote?: boolean;
-
-  @ApiPropertyOptional({ type: ThresholdsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ThresholdsDto)
-  thresholds?: ThresholdsDto;
-
+/** Every create field may change; a draft may be published, other status changes have endpoints. */
+export class UpdateJobDto extends PartialType(OmitType(CreateJobDto, ['status'] as const)) {
   @ApiPropertyOptional({ enum: ['open'], description: 'publish a draft' })
   @IsOptional()
   @IsIn(['open'])
