@@ -27,7 +27,12 @@ interface Child {
 
 const POLL_MS = 25;
 const IDLE_MS = 15_000;
-const MAX_JOBS_PER_CHILD = 50;
+/**
+ * A child is recycled after this many files, or sooner once its resident memory passes half the
+ * cap (pdf.js keeps font and cmap caches); a fresh child costs ~150 ms of start-up and cold JIT.
+ */
+const MAX_JOBS_PER_CHILD = 500;
+const RECYCLE_AT_MEMORY_SHARE = 0.5;
 const MAX_IDLE_CHILDREN = 2;
 
 const idle: Child[] = [];
@@ -129,7 +134,10 @@ function takeIdle(memoryMb: number): Child | undefined {
 /** Returns a healthy child to the pool, unreferenced so that it never keeps the process alive. */
 function release(child: Child): void {
   child.jobs++;
-  if (child.jobs >= MAX_JOBS_PER_CHILD || idle.length >= MAX_IDLE_CHILDREN) {
+  const worn =
+    child.jobs >= MAX_JOBS_PER_CHILD ||
+    residentMb(child.proc.pid) > child.memoryMb * RECYCLE_AT_MEMORY_SHARE;
+  if (worn || idle.length >= MAX_IDLE_CHILDREN) {
     child.proc.kill('SIGKILL');
     return;
   }

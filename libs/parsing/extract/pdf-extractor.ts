@@ -1,8 +1,9 @@
-import { PDFParse } from 'pdf-parse';
+import { PDFParse } from './pdf-parse.loader';
 import { parseError, PARSE_ERRORS } from '../parse-errors';
 import type { ExtractedText } from './extract.types';
 import { layoutPage, type TextRun } from './pdf-layout';
 import { analyzeInk, insideAny, type GlyphInk, type OperatorList } from './pdf-hidden-text';
+import { mayHideText } from './pdf-ink-scan';
 
 /** The slice of pdf.js's document/page API used here (pdf-parse bundles pdf.js 5.4.296). */
 interface PdfPage {
@@ -30,7 +31,9 @@ const TINY_FONT_PT = 2.5;
 const OCR_CHARS_PER_PAGE = 40;
 
 export async function extractPdf(data: Uint8Array, maxPages: number): Promise<ExtractedText> {
-  const hasImages = /\/Subtype\s*\/Image\b/.test(Buffer.from(data).toString('latin1'));
+  const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const hasImages = /\/Subtype\s*\/Image\b/.test(raw);
+  const inkCheck = mayHideText(data, raw);
   const parser = new PDFParse({
     data,
     isEvalSupported: false,
@@ -57,18 +60,24 @@ export async function extractPdf(data: Uint8Array, maxPages: number): Promise<Ex
     if (await doc.getJSActions()) {
       throw parseError(PARSE_ERRORS.ACTIVE_CONTENT, 'PDF contains document-level JavaScript');
     }
-    return await readPages(doc, hasImages);
+    return await readPages(doc, { hasImages, inkCheck });
   } finally {
     await parser.destroy().catch(() => undefined);
   }
 }
 
-async function readPages(doc: PdfDocument, hasImages: boolean): Promise<ExtractedText> {
+interface PageOptions {
+  hasImages: boolean;
+  /** Whether to walk the operator list for invisible glyphs (see mayHideText). */
+  inkCheck: boolean;
+}
+
+async function readPages(doc: PdfDocument, opts: PageOptions): Promise<ExtractedText> {
   let text = '';
   const hiddenSpans: { start: number; end: number }[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const runs = await pageRuns(page, hasImages);
+    const runs = await pageRuns(page, opts);
     const laid = layoutPage(runs, page.getViewport({ scale: 1 }).width);
     if (text && laid.text) text += '\n\n';
     for (const [s, e] of laid.hidden)
@@ -78,7 +87,7 @@ async function readPages(doc: PdfDocument, hasImages: boolean): Promise<Extracte
   }
   const visibleChars =
     text.replace(/\s/g, '').length - hiddenSpans.reduce((n, h) => n + h.end - h.start, 0);
-  const needsOcr = hasImages && visibleChars < OCR_CHARS_PER_PAGE * doc.numPages;
+  const needsOcr = opts.hasImages && visibleChars < OCR_CHARS_PER_PAGE * doc.numPages;
   return {
     text,
     pages: doc.numPages,
@@ -88,10 +97,12 @@ async function readPages(doc: PdfDocument, hasImages: boolean): Promise<Extracte
   };
 }
 
-async function pageRuns(page: PdfPage, hasImages: boolean): Promise<TextRun[]> {
+const NO_INK: GlyphInk = { chars: [], invisible: [], light: [], darkRects: [] };
+
+async function pageRuns(page: PdfPage, opts: PageOptions): Promise<TextRun[]> {
   const [x0, y0, x1, y1] = page.view;
   const content = await page.getTextContent({ disableNormalization: true });
-  const ink = analyzeInk(await page.getOperatorList(), hasImages);
+  const ink = opts.inkCheck ? analyzeInk(await page.getOperatorList(), opts.hasImages) : NO_INK;
   const items = content.items.filter(
     (it): it is PdfTextItem => typeof (it as PdfTextItem).str === 'string',
   );

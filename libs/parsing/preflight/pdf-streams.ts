@@ -9,6 +9,22 @@ import { parseError, PARSE_ERRORS } from '../parse-errors';
  */
 export function checkFlateBudget(buf: Buffer, raw: string): void {
   let total = 0;
+  for (const s of pdfStreams(raw)) {
+    if (!isFlate(s.head)) continue;
+    total += inflatedSize(buf.subarray(s.start, s.end), LIMITS.pdf.maxTotalStreamBytes - total);
+  }
+}
+
+export interface PdfStream {
+  /** Up to 2 KB of the object before the `stream` keyword: its dictionary. */
+  head: string;
+  /** Byte offsets of the stream data in the file. */
+  start: number;
+  end: number;
+}
+
+/** Every `stream … endstream` body of a PDF read as latin1, in file order. */
+export function* pdfStreams(raw: string): Generator<PdfStream> {
   let from = 0;
   for (;;) {
     const kw = raw.indexOf('stream', from);
@@ -16,10 +32,10 @@ export function checkFlateBudget(buf: Buffer, raw: string): void {
     from = kw + 6;
     if (raw.startsWith('end', kw - 3)) continue;
     const start = dataStart(raw, kw);
-    if (start < 0 || !isFlate(raw, kw)) continue;
+    if (start < 0) continue;
     const end = raw.indexOf('endstream', start);
     if (end < 0) return;
-    total += inflatedSize(buf.subarray(start, end), LIMITS.pdf.maxTotalStreamBytes - total);
+    yield { head: raw.slice(Math.max(raw.lastIndexOf('obj', kw), kw - 2048), kw), start, end };
     from = end + 9;
   }
 }
@@ -32,12 +48,8 @@ function dataStart(raw: string, kw: number): number {
   return -1;
 }
 
-/** Whether the dictionary just before the keyword names the Flate filter. */
-function isFlate(raw: string, kw: number): boolean {
-  const dictStart = raw.lastIndexOf('obj', kw);
-  const head = raw.slice(Math.max(dictStart, kw - 2048), kw);
-  return /\/(?:FlateDecode|Fl)\b/.test(head);
-}
+/** Whether a stream's dictionary names the Flate filter. */
+export const isFlate = (head: string): boolean => /\/(?:FlateDecode|Fl)\b/.test(head);
 
 function inflatedSize(data: Buffer, budget: number): number {
   const cap = Math.min(LIMITS.pdf.maxStreamBytes, budget);
