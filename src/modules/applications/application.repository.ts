@@ -4,10 +4,9 @@ import { Model, Types } from 'mongoose';
 import { inList, lessThan, trustedExpr } from '../../infra/mongo/trusted';
 import { Application, ApplicationStatus, Decision } from './application.schema';
 import { Cursor, SHORTLIST_SORT, shortlistFilter, ShortlistFilter } from './shortlist.query';
+import { findInOrg } from '../../infra/mongo/find-in-org';
 
 export type ApplicationRecord = Application & { _id: Types.ObjectId };
-
-const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
 
 /** Applications, always scoped by org; status changes are atomic and append to the timeline. */
 @Injectable()
@@ -15,8 +14,7 @@ export class ApplicationRepository {
   constructor(@InjectModel(Application.name) private readonly model: Model<Application>) {}
 
   async findById(orgId: string, id: string): Promise<ApplicationRecord | null> {
-    if (!isId(id)) return null;
-    return this.model.findOne({ _id: id, orgId }).lean<ApplicationRecord>().exec();
+    return findInOrg<Application, ApplicationRecord>(this.model, orgId, id);
   }
 
   async findByJobAndResume(orgId: string, jobId: string, resumeId: string) {

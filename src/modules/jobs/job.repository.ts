@@ -3,10 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { inList, trustedExpr } from '../../infra/mongo/trusted';
 import { Job, JobStatus } from './job.schema';
+import { findInOrg, isObjectIdString } from '../../infra/mongo/find-in-org';
 
 export type JobRecord = Job & { _id: Types.ObjectId };
-
-const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
 
 @Injectable()
 export class JobRepository {
@@ -18,8 +17,7 @@ export class JobRepository {
   }
 
   async findById(orgId: string, id: string): Promise<JobRecord | null> {
-    if (!isId(id)) return null;
-    return this.model.findOne({ _id: id, orgId }).lean<JobRecord>().exec();
+    return findInOrg<Job, JobRecord>(this.model, orgId, id);
   }
 
   /** Newest first, `_id` as the cursor (ids grow with creation time). */
@@ -42,7 +40,7 @@ export class JobRepository {
 
   /** Applies `set` (and bumps the revision when `bump`); returns the updated job. */
   async update(orgId: string, id: string, set: Partial<Job>, bump: boolean, from?: JobStatus[]) {
-    if (!isId(id)) return null;
+    if (!isObjectIdString(id)) return null;
     const filter: Record<string, unknown> = { _id: id, orgId };
     if (from) filter.status = inList(from);
     const update: Record<string, unknown> = { $set: set };

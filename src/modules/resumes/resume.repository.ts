@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import type { Profile } from '../../../libs/parsing/profile.types';
 import { ParseStatus, Resume } from './resume.schema';
+import { findInOrg } from '../../infra/mongo/find-in-org';
 
 export type ResumeRecord = Resume & { _id: Types.ObjectId };
 
@@ -28,15 +29,12 @@ export function withoutNulls<T>(value: T): T {
 const clean = (r: ResumeRecord | null): ResumeRecord | null =>
   r && r.profile ? { ...r, profile: withoutNulls(r.profile) } : r;
 
-const isId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
-
 @Injectable()
 export class ResumeRepository {
   constructor(@InjectModel(Resume.name) private readonly model: Model<Resume>) {}
 
   async findById(orgId: string, id: string): Promise<ResumeRecord | null> {
-    if (!isId(id)) return null;
-    return clean(await this.model.findOne({ _id: id, orgId }).lean<ResumeRecord>().exec());
+    return clean(await findInOrg<Resume, ResumeRecord>(this.model, orgId, id));
   }
 
   async findBySha(orgId: string, sha256: string): Promise<ResumeRecord | null> {
