@@ -1,5 +1,6 @@
 // Two projects: unit specs beside the code, e2e specs in test/ against real services.
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+// Specs are transpiled file by file (isolatedModules); `npm run typecheck` is what type-checks them.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }];
 const common = {
   testEnvironment: '<rootDir>/test/jest-node-env.js',
   transform: { '^.+\\.(t|j)s$': tsJest },
