@@ -4,6 +4,7 @@ import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { ComplianceWorkerModule } from './modules/compliance/compliance-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { ResumesWorkerModule } from './modules/resumes/resumes-worker.module';
 import { ScreeningWorkerModule } from './modules/screening/screening-worker.module';
 import { ScreeningModelHolder } from './modules/screening/screening-model.holder';
 import { WorkerDrainModule } from './queues/worker-drain';
@@ -19,6 +20,7 @@ export class WorkerModule {
         ScreeningWorkerModule,
         ComplianceWorkerModule,
         NotificationsWorkerModule,
+        ResumesWorkerModule,
         WorkerDrainModule,
         HealthModule.forRoot({ imports: [ScreeningWorkerModule], checks: [ScreeningModelHolder] }),
       ],

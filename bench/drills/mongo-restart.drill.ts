@@ -1,4 +1,5 @@
-import { sleep } from '../lib/services';
+import { GridFSBucket, ObjectId } from 'mongodb';
+import { metricSum, sleep } from '../lib/services';
 import { Stack } from '../lib/stack';
 import { tally, textResume, uploadAll, waitTerminal, type DrillRow } from './drill-kit';
 import type { DrillOptions } from './worker-kill.drill';
@@ -32,13 +33,60 @@ async function orphans(stack: Stack): Promise<Record<string, number>> {
 }
 
 /**
+ * The orphan sweep runs every 6 s after a 5 s grace here (production: 30 min, 10 min), so the
+ * drill sees it remove what the outage left; running during the outage and the uploads, it also
+ * shows it never takes a file from an upload still in flight.
+ */
+const ORPHAN_SWEEP_ENV = { ORPHAN_SWEEP_MINUTES: '0.1', ORPHAN_GRACE_SECONDS: '5' };
+
+/**
+ * What an upload cut short leaves, planted so the sweep has something to remove even when the
+ * kill misses every upload's window: a file no resume references, and chunks without a file.
+ */
+async function plantHalfWrittenUploads(stack: Stack): Promise<void> {
+  const db = await stack.mongoDb();
+  const upload = new GridFSBucket(db, { bucketName: 'resumes' }).openUploadStream('cut.txt');
+  await new Promise<void>((resolve, reject) => {
+    upload.once('finish', () => resolve()).once('error', reject);
+    upload.end(textResume(`cut-${Date.now()}`));
+  });
+  await db
+    .collection('resumes.chunks')
+    .insertOne({ files_id: new ObjectId(), n: 0, data: textResume(`cut-chunk-${Date.now()}`) });
+}
+
+/** Sum over the workers of one counter, read from their /metrics. */
+async function workerCounter(stack: Stack, name: string, labels: Record<string, string>) {
+  const texts = await Promise.all(
+    stack.workers.map((w) =>
+      fetch(`http://127.0.0.1:${w.port}/metrics`)
+        .then((r) => r.text())
+        .catch(() => ''),
+    ),
+  );
+  return texts.reduce((sum, text) => sum + metricSum(text, name, labels), 0);
+}
+
+/** Waits for two more completed sweeps (the second began after this call); false on timeout. */
+async function nextSweep(stack: Stack, timeoutMs = 60_000): Promise<boolean> {
+  const sweeps = () => workerCounter(stack, 'screener_orphan_sweeps_total', { outcome: 'ok' });
+  const start = await sweeps();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await sweeps()) >= start + 2) return true;
+    await sleep(500);
+  }
+  return false;
+}
+
+/**
  * Uploads while the Mongo-protocol server is SIGKILLed and started again on the same data. While
  * it is down, probes the API's readiness and an upload (expected: 503 with a code); clients retry.
  */
 export async function mongoRestartDrill(
   opts: DrillOptions & { downMs?: number },
 ): Promise<DrillRow> {
-  const stack = await new Stack({ workers: 2 }).start();
+  const stack = await new Stack({ workers: 2, env: ORPHAN_SWEEP_ENV }).start();
   try {
     const jobId = await stack.createJob();
     const rate = opts.rate ?? 25;
@@ -47,6 +95,7 @@ export async function mongoRestartDrill(
       file: textResume(`mr-${Date.now()}-${i}`),
       name: `mr-${i}.txt`,
     }));
+    await plantHalfWrittenUploads(stack);
     const uploading = uploadAll(stack, uploads, rate);
     await sleep((opts.count / rate) * 333);
     await stack.mongo.kill('SIGKILL');
@@ -63,7 +112,7 @@ export async function mongoRestartDrill(
     const row = await tally(
       stack,
       'mongo-restart',
-      `1× SIGKILL ${stack.mongo.name}, ${((opts.downMs ?? 5000) + 1500) / 1000} s down`,
+      `1× SIGKILL ${stack.mongo.name}, ${((opts.downMs ?? 5000) + 1500) / 1000} s down; 2 half-written uploads planted`,
       outcomes,
       [jobId],
     );
@@ -71,6 +120,14 @@ export async function mongoRestartDrill(
       `while down: /health/ready answered ${ready}, an upload answered ${probe.status} ${probe.code ?? '(no code)'}`,
     );
     // The probe upload was not retried: if it was accepted anyway it is one more application to find.
+    const swept = await nextSweep(stack);
+    const removed = (kind: string) =>
+      workerCounter(stack, 'screener_orphans_removed_total', { kind });
+    row.notes.push(
+      swept
+        ? `orphan sweep removed ${await removed('file')} files, ${await removed('chunk')} fileless chunks`
+        : 'orphan sweep: none completed within 60 s',
+    );
     const half = await orphans(stack);
     const bad = Object.entries(half).filter(([, n]) => n > 0);
     row.notes.push(
@@ -78,7 +135,8 @@ export async function mongoRestartDrill(
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}`,
     );
-    row.ok = row.ok && bad.length === 0 && ready === 503 && probe.status === 503 && !!probe.code;
+    row.ok =
+      row.ok && swept && bad.length === 0 && ready === 503 && probe.status === 503 && !!probe.code;
     return row;
   } finally {
     await stack.stop();

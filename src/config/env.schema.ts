@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -342,4 +343,24 @@ export class EnvSchema {
   @Min(1)
   @Max(8760)
   IDEMPOTENCY_RETENTION_HOURS: number = 168;
+
+  // --- storage hygiene (src/modules/resumes/orphan-file.sweeper.ts) ---
+
+  /**
+   * Minutes between sweeps for orphaned GridFS resume files in the worker (fractions allowed:
+   * 0.1 = 6 s, for drills); 0 turns the sweep off.
+   */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1440)
+  ORPHAN_SWEEP_MINUTES: number = 30;
+
+  /**
+   * Seconds an unreferenced GridFS file or chunk must be old before the sweep removes it; it must
+   * outlast the slowest upload (store the bytes, then insert the resume), or in-flight files go.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  ORPHAN_GRACE_SECONDS: number = 600;
 }

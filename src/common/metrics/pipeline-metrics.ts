@@ -38,3 +38,11 @@ export const stageDuration = () =>
 /** One per attempt: `delivered`, `failed` (will retry) or `dead_lettered` (the delivery gave up). */
 export const webhookDeliveries = () =>
   counter('screener_webhook_deliveries_total', 'Webhook delivery attempts by outcome', ['outcome']);
+/** Orphaned GridFS resume data removed: `file` (a files doc with its chunks) or `chunk` (no files doc). */
+export const orphansRemoved = () =>
+  counter('screener_orphans_removed_total', 'Orphaned GridFS resume data removed, by kind', [
+    'kind',
+  ]);
+/** Orphan sweeps this worker ran (it held the period's lock), by `ok` or `failed`. */
+export const orphanSweeps = () =>
+  counter('screener_orphan_sweeps_total', 'Orphaned-file sweeps run, by outcome', ['outcome']);

@@ -4,6 +4,9 @@ import { GridFSBucket, ObjectId } from 'mongodb';
 import { Connection } from 'mongoose';
 import type { Readable } from 'node:stream';
 
+/** GridFS bucket of original resume bytes: collections `resumes.files` and `resumes.chunks`. */
+export const RESUME_BUCKET = 'resumes';
+
 export interface StoredFileMeta {
   orgId: string;
   filename: string;
@@ -18,7 +21,7 @@ export class FileStorage {
 
   private bucket(): GridFSBucket {
     if (!this.connection.db) throw new Error('MongoNotConnectedError: database not connected');
-    return new GridFSBucket(this.connection.db, { bucketName: 'resumes' });
+    return new GridFSBucket(this.connection.db, { bucketName: RESUME_BUCKET });
   }
 
   /** Resolves once every chunk is written, so a 202 never precedes durable storage. */
