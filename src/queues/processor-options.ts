@@ -5,6 +5,8 @@ import type { WorkerOptions } from 'bullmq';
  * lets a crashed worker's jobs be recovered as stalled within ~15 s instead of the default 30+.
  */
 export const PROCESSOR_OPTIONS: Partial<WorkerOptions> = {
+  // WorkerStarter runs them once Mongo is connected.
+  autorun: false,
   lockDuration: 15_000,
   stalledInterval: 10_000,
   maxStalledCount: 2,

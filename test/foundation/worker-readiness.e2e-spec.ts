@@ -1,6 +1,8 @@
 import request from 'supertest';
+import { ResumeParseProcessor } from '../../src/modules/resumes/resume-parse.processor';
 import { ScreeningModelHolder } from '../../src/modules/screening/screening-model.holder';
-import { eventually } from '../helpers/local-services';
+import { ScreeningProcessor } from '../../src/modules/screening/screening.processor';
+import { eventually, privateMongo, privateRedis } from '../helpers/local-services';
 import { createTestApp, createTestWorker } from '../helpers/test-app';
 
 describe('worker readiness', () => {
@@ -36,6 +38,23 @@ describe('worker readiness', () => {
       expect((await request(worker.getHttpServer()).get('/health/live')).status).toBe(200);
     } finally {
       await worker.close();
+    }
+  });
+
+  it('takes no job until Mongo is connected, then starts every processor', async () => {
+    const [mongo, redis] = await Promise.all([privateMongo(), privateRedis()]);
+    await redis.start();
+    const worker = await createTestWorker({ MONGO_URI: mongo.uri, REDIS_URL: redis.url });
+    const running = () =>
+      [ResumeParseProcessor, ScreeningProcessor].map((p) => worker.get(p).worker.isRunning());
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(running()).toEqual([false, false]);
+      await mongo.start();
+      await eventually(async () => running().every(Boolean), 'processors running', 60_000);
+    } finally {
+      await worker.close();
+      await Promise.all([mongo.stop(), redis.stop()]);
     }
   });
 

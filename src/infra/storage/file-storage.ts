@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { GridFSBucket, ObjectId } from 'mongodb';
+import { Db, GridFSBucket, ObjectId } from 'mongodb';
 import { Connection } from 'mongoose';
 import type { Readable } from 'node:stream';
 
@@ -19,9 +19,18 @@ export interface StoredFileMeta {
 export class FileStorage {
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
+  private cached?: { db: Db; bucket: GridFSBucket };
+
+  /**
+   * One bucket per connected database: a bucket checks its indexes once, on its first upload,
+   * so a bucket per call costs every upload an extra round trip.
+   */
   private bucket(): GridFSBucket {
-    if (!this.connection.db) throw new Error('MongoNotConnectedError: database not connected');
-    return new GridFSBucket(this.connection.db, { bucketName: RESUME_BUCKET });
+    const db = this.connection.db;
+    if (!db) throw new Error('MongoNotConnectedError: database not connected');
+    if (this.cached?.db !== db)
+      this.cached = { db, bucket: new GridFSBucket(db, { bucketName: RESUME_BUCKET }) };
+    return this.cached.bucket;
   }
 
   /** Resolves once every chunk is written, so a 202 never precedes durable storage. */
