@@ -7,7 +7,7 @@ import {
   type UploadOutcome,
 } from '../drills/drill-kit';
 import type { Row, SuiteResult } from '../lib/report';
-import { metricSum, sleep } from '../lib/services';
+import { cpuSeconds, metricSum, sleep } from '../lib/services';
 import { Stack } from '../lib/stack';
 import { percentile, round } from '../lib/stats';
 import { lineChart } from '../lib/svg-chart';
@@ -54,6 +54,28 @@ async function phase(stack: Stack, jobId: string, rate: number, seconds: number,
   return { n, accepted: ids.length, done, lat, throughput: done / ((endMs - t0) / 1000) };
 }
 
+/** CPU seconds used so far by each process of the stack, by role. */
+function cpuByRole(stack: Stack): Record<string, number> {
+  const roles: [string, number | undefined][] = [
+    [stack.mongo.engine, stack.mongo.child?.pid],
+    ['redis', stack.redis.child?.pid],
+    ['api', stack.api.child?.pid],
+    ...stack.workers.map((w, i): [string, number | undefined] => [`worker ${i + 1}`, w.child?.pid]),
+  ];
+  return Object.fromEntries(roles.map(([role, pid]) => [role, cpuSeconds(pid)]));
+}
+
+/** Where the CPU went between two `cpuByRole` snapshots: seconds and share per process. */
+function cpuTable(before: Record<string, number>, after: Record<string, number>): Row[] {
+  const used = Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)] as const);
+  const total = used.reduce((n, [, s]) => n + s, 0) || 1;
+  return used.map(([process, s]) => ({
+    process,
+    'CPU s': round(s, 1),
+    share: `${round((100 * s) / total, 0)}%`,
+  }));
+}
+
 /** Sustained text-resume uploads at fixed rates with 2 workers; upload→terminal latency and backlog. */
 export async function e2eSuite(args: SuiteArgs): Promise<SuiteResult> {
   const stack = await new Stack({ workers: 2 }).start();
@@ -61,6 +83,7 @@ export async function e2eSuite(args: SuiteArgs): Promise<SuiteResult> {
     const jobId = await stack.createJob();
     const t0 = Date.now();
     const backlog = sampleBacklog(stack, t0);
+    const cpuBefore = cpuByRole(stack);
     const seconds = args.quick ? 15 : 60;
     const rates = [20, 35, 50, 75];
     const rows: Row[] = [];
@@ -93,6 +116,7 @@ export async function e2eSuite(args: SuiteArgs): Promise<SuiteResult> {
       if (!stable) break;
     }
     await backlog.stop();
+    const cpu = cpuTable(cpuBefore, cpuByRole(stack));
     return {
       suite: 'e2e',
       notes: [
@@ -100,7 +124,10 @@ export async function e2eSuite(args: SuiteArgs): Promise<SuiteResult> {
         `phases: 20/s for ${seconds} s, then higher rates for ${Math.round(seconds / 3)} s each until one is not stable (p95 ≥ 5 s or not all terminal); each phase drains before the next`,
         'latency = application timeline, first entry (received) → terminal status, as stored by the API and worker',
       ],
-      tables: [{ title: 'Upload → screened, 2 workers', rows }],
+      tables: [
+        { title: 'Upload → screened, 2 workers', rows },
+        { title: 'Where the CPU went (all phases; the load generator is not included)', rows: cpu },
+      ],
       charts: [
         {
           file: 'e2e-backlog.svg',

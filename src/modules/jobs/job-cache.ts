@@ -25,6 +25,8 @@ function cacheCounter(): Counter<string> {
 @Injectable()
 export class JobCache {
   private readonly counter = cacheCounter();
+  /** Loads in flight per key: concurrent misses share one Mongo query instead of each running it. */
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(private readonly redis: RedisService) {}
 
@@ -53,12 +55,22 @@ export class JobCache {
     } catch {
       this.counter.inc({ cache: name, result: 'error' });
     }
-    const value = await load();
-    if (key)
+    if (!key) return load();
+    return this.loadOnce(key, load);
+  }
+
+  private loadOnce<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const pending = this.loading.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const next = (async () => {
+      const value = await load();
       await this.redis.client
         .set(key, JSON.stringify(value), 'EX', TTL_SECONDS)
         .catch(() => undefined);
-    return value;
+      return value;
+    })().finally(() => this.loading.delete(key));
+    this.loading.set(key, next);
+    return next;
   }
 
   /** After any write to a job or its applications. */
