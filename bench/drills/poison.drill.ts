@@ -12,6 +12,7 @@ import {
   waitTerminal,
   type DrillRow,
   type Upload,
+  type UploadOutcome,
 } from './drill-kit';
 import type { DrillOptions } from './worker-kill.drill';
 
@@ -22,48 +23,49 @@ function hostileFiles(): { name: string; file: Buffer }[] {
     .map((n) => ({ name: n, file: readFileSync(join(dir, n)) }));
 }
 
+/** Median upload→terminal ms of the accepted uploads in `outcomes`. */
+async function goodLatency(stack: Stack, outcomes: UploadOutcome[], jobIds: string[]) {
+  const apps = await fetchApps(stack, jobIds);
+  const lat = outcomes
+    .filter((o) => o.id && !o.hostile)
+    .map((o) => latencyMs(apps.get(o.id!)!))
+    .filter((x): x is number => x !== undefined);
+  return { median: median(lat), apps };
+}
+
 /**
- * Phase 1 measures `count` good files alone (same count and rate as phase 2, so both phases
- * build the same backlog); phase 2 mixes `hostile` hostile files into `count` good ones
- * at the same upload rate. Same bytes within an org are one resume, so hostile files are spread
- * over several jobs (one copy of each fixture per job) to make every hostile upload its own
- * application.
+ * Phase 1 measures `count` good files alone; phase 2 mixes `hostile` hostile files into `count`
+ * good ones at the same upload rate. Each phase runs on a fresh stack (empty database), so the
+ * second is not slowed by the first one's documents (FerretDB scans grow with the collection).
+ * Same bytes within an org are one resume, so hostile files are spread over several jobs (one
+ * copy of each fixture per job) to make every hostile upload its own application.
  */
 export async function poisonDrill(
   opts: DrillOptions & { hostile?: number; baseline?: number },
 ): Promise<DrillRow> {
-  const stack = await new Stack({ workers: 2 }).start();
-  try {
-    const rate = opts.rate ?? 20;
-    const fixtures = hostileFiles();
-    const wanted = opts.hostile ?? 50;
-    const jobIds: string[] = [];
-    for (let j = 0; j < Math.ceil(wanted / fixtures.length); j++)
-      jobIds.push(await stack.createJob());
-    const good = (n: number, tag: string): Upload[] =>
-      Array.from({ length: n }, (_, i) => ({
-        jobId: jobIds[i % jobIds.length],
-        file: textResume(`${tag}-${Date.now()}-${i}`),
-        name: `${tag}-${i}.txt`,
-      }));
-    const base = await uploadAll(stack, good(opts.baseline ?? opts.count, 'base'), rate);
-    await waitTerminal(
-      stack,
-      base.filter((o) => o.id).map((o) => o.id!),
-      jobIds,
-      opts.settleMs ?? 180_000,
-    );
-    const baseApps = await fetchApps(stack, jobIds);
-    const baseLat = base
-      .map((o) => (o.id ? latencyMs(baseApps.get(o.id)!) : undefined))
-      .filter((x): x is number => x !== undefined);
-
+  const rate = opts.rate ?? 20;
+  const fixtures = hostileFiles();
+  const wanted = opts.hostile ?? 50;
+  const jobCount = Math.ceil(wanted / fixtures.length);
+  const good = (jobIds: string[], n: number, tag: string): Upload[] =>
+    Array.from({ length: n }, (_, i) => ({
+      jobId: jobIds[i % jobIds.length],
+      file: textResume(`${tag}-${Date.now()}-${i}`),
+      name: `${tag}-${i}.txt`,
+    }));
+  const baseline = await onFreshStack(jobCount, async (stack, jobIds) => {
+    const base = await uploadAll(stack, good(jobIds, opts.baseline ?? opts.count, 'base'), rate);
+    const ids = base.filter((o) => o.id).map((o) => o.id!);
+    await waitTerminal(stack, ids, jobIds, opts.settleMs ?? 180_000);
+    return goodLatency(stack, base, jobIds);
+  });
+  return onFreshStack(jobCount, async (stack, jobIds) => {
     const hostile: Upload[] = Array.from({ length: wanted }, (_, i) => ({
       jobId: jobIds[Math.floor(i / fixtures.length)],
       ...fixtures[i % fixtures.length],
       hostile: true,
     }));
-    const mixed = good(opts.count, 'mix');
+    const mixed = good(jobIds, opts.count, 'mix');
     const step = Math.max(1, Math.floor(mixed.length / Math.max(1, hostile.length)));
     hostile.forEach((h, i) => mixed.splice(Math.min(mixed.length, (i + 1) * step + i), 0, h));
     const outcomes = await uploadAll(stack, mixed, rate);
@@ -73,16 +75,13 @@ export async function poisonDrill(
       stack,
       'poison',
       `${hostile.length} hostile files (${fixtures.length} kinds) in ${opts.count} good`,
-      [...base, ...outcomes],
+      outcomes,
       jobIds,
     );
-    const goodLat = outcomes
-      .filter((o) => o.id && !o.hostile)
-      .map((o) => latencyMs(row.apps.get(o.id!)!))
-      .filter((x): x is number => x !== undefined);
-    const ratio = median(goodLat) / median(baseLat);
+    const mixedLat = await goodLatency(stack, outcomes, jobIds);
+    const ratio = mixedLat.median / baseline.median;
     row.notes.push(
-      `good-file upload→terminal median ${round(median(baseLat), 0)} ms alone vs ${round(median(goodLat), 0)} ms mixed: ${round(ratio, 2)}× (limit 2×)`,
+      `good-file upload→terminal median ${round(baseline.median, 0)} ms alone vs ${round(mixedLat.median, 0)} ms mixed: ${round(ratio, 2)}× (limit 2×)`,
     );
     const goodFailed = outcomes.filter(
       (o) => o.id && !o.hostile && row.apps.get(o.id)?.status !== 'screened',
@@ -97,6 +96,19 @@ export async function poisonDrill(
       );
     row.ok = row.ok && ratio <= 2 && goodFailed === 0;
     return row;
+  });
+}
+
+/** Runs `fn` on a new stack with `jobs` open jobs, and tears the stack down. */
+async function onFreshStack<T>(
+  jobs: number,
+  fn: (stack: Stack, jobIds: string[]) => Promise<T>,
+): Promise<T> {
+  const stack = await new Stack({ workers: 2 }).start();
+  try {
+    const jobIds: string[] = [];
+    for (let j = 0; j < jobs; j++) jobIds.push(await stack.createJob());
+    return await fn(stack, jobIds);
   } finally {
     await stack.stop();
   }
