@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Profile } from '../../../libs/parsing';
-import { redactProfile, type ScoreResult, type ScreeningModel } from '../../../libs/scoring';
+import {
+  redactProfile,
+  type FitLabel,
+  type ScoreResult,
+  type ScreeningModel,
+} from '../../../libs/scoring';
 import { inferenceDuration } from '../../common/metrics/pipeline-metrics';
 import { JobOf, JobOutcome, QueueName } from '../../queues/queue-names';
 import { ApplicationRecord, ApplicationRepository } from '../applications/application.repository';
@@ -56,7 +61,10 @@ export class ScreeningService {
     ]);
     if (!resume?.profile || resume.parseStatus !== 'parsed' || !job) return JobOutcome.Skipped;
     const model = await this.models.forVersion(modelVersion);
-    if (this.alreadyScreened(app, job.revision, model.version)) return JobOutcome.Skipped;
+    if (this.alreadyScreened(app, job.revision, model.version)) {
+      await this.finishAfterTransition(app, job, resume.profile, model);
+      return JobOutcome.Skipped;
+    }
     if (app.optOutAutomated) return this.routeToPerson(app);
     const runId = randomUUID();
     const claimed = await this.applications.claimScreening(
@@ -70,20 +78,54 @@ export class ScreeningService {
     if (!claimed) return JobOutcome.Skipped;
     const result = await this.score(model, resume.profile, job);
     const moved = await this.saveResult(app, job, resume.profile, result, runId);
+    // Only the run whose result stands is logged, so the log never holds a superseded score.
+    if (moved) await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
     await this.cache.invalidateJob(orgId, app.jobId);
-    if (moved) {
-      const { score, label } = result;
-      await this.events.publish(
-        applicationEvent('application.screened', app, {
-          score,
-          label,
-          modelVersion: result.modelVersion,
-          jobRevision: job.revision,
-        }),
-      );
-      await this.scoreShadow(app, resume.profile, job);
-    }
+    if (moved) await this.announce(app, job, resume.profile, result);
     return JobOutcome.Done;
+  }
+
+  /**
+   * A retry that finds the application already screened by this revision and model: an earlier
+   * attempt failed after the transition. What follows it is repeated, each step idempotent: the
+   * decision-log entry (recomputed only if missing; scoring is deterministic), the cache, and the
+   * event, whose id is fixed per revision and model, so a receiver sees it once.
+   */
+  private async finishAfterTransition(
+    app: ApplicationRecord,
+    job: JobRecord,
+    profile: Profile,
+    model: ScreeningModel,
+  ): Promise<void> {
+    const id = String(app._id);
+    if (!(await this.decisionLog.hasScore(app.orgId, id, job.revision, model.version))) {
+      const result = await this.score(model, profile, job);
+      await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
+    }
+    await this.cache.invalidateJob(app.orgId, app.jobId);
+    await this.announce(app, job, profile, {
+      score: app.score!,
+      label: app.label as FitLabel,
+      modelVersion: model.version,
+    });
+  }
+
+  /** The `application.screened` event, then the shadow model's score if one is configured. */
+  private async announce(
+    app: ApplicationRecord,
+    job: JobRecord,
+    profile: Profile,
+    { score, label, modelVersion }: Pick<ScoreResult, 'score' | 'label' | 'modelVersion'>,
+  ): Promise<void> {
+    await this.events.publish(
+      applicationEvent('application.screened', app, {
+        score,
+        label,
+        modelVersion,
+        jobRevision: job.revision,
+      }),
+    );
+    await this.scoreShadow(app, profile, job);
   }
 
   private async score(
@@ -130,8 +172,6 @@ export class ScreeningService {
       },
       { screeningRun: runId },
     );
-    // Only the run whose result stands is logged, so the log never holds a superseded score.
-    if (moved) await this.decisionLog.recordScore(app, result.redacted, job.revision, result);
     return moved;
   }
 

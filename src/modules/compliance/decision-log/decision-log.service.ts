@@ -92,6 +92,19 @@ export class DecisionLogService {
     });
   }
 
+  /** Whether the score of this application, job revision and model version is in the log. */
+  async hasScore(
+    orgId: string,
+    applicationId: string,
+    jobRevision: number,
+    modelVersion: string,
+  ): Promise<boolean> {
+    const found = await this.entries
+      .exists({ orgId, applicationId, action: 'application.scored', jobRevision, modelVersion })
+      .exec();
+    return found !== null;
+  }
+
   /** After a human decision: who decided what, on which input and score, and why. */
   async recordDecision(
     ctx: OrgContext,

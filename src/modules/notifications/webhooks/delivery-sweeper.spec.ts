@@ -3,9 +3,11 @@ import type { DeliveryEnqueuer } from './delivery-enqueuer';
 import { DeliverySweeper } from './delivery-sweeper';
 import type { WebhookDeliveryRepository } from './webhook-delivery.repository';
 
-function setup(state: string | null) {
+function setup(state: string | null, promote = jest.fn(async () => undefined)) {
   const job =
-    state === null ? undefined : { getState: jest.fn(async () => state), failedReason: 'boom' };
+    state === null
+      ? undefined
+      : { getState: jest.fn(async () => state), failedReason: 'boom', promote };
   const mocks = {
     deliveries: {
       findOverdue: jest.fn(async () => [{ _id: 'd1', orgId: 'org1' }]),
@@ -37,12 +39,30 @@ describe(DeliverySweeper.name, () => {
     expect(mocks.enqueuer.enqueue).toHaveBeenCalledWith('org1', 'd1');
   });
 
-  it('leaves deliveries alone whose job is still waiting, delayed or running', async () => {
-    for (const state of ['waiting', 'delayed', 'active']) {
+  it('leaves deliveries alone whose job is still waiting or running', async () => {
+    for (const state of ['waiting', 'active']) {
       const { sut, mocks } = setup(state);
       expect(await sut.sweep()).toBe(0);
       expect(mocks.enqueuer.enqueue).not.toHaveBeenCalled();
     }
+  });
+
+  it('runs at once an overdue delivery whose job is still delayed (fallback backoff)', async () => {
+    const promote = jest.fn(async () => undefined);
+    const { sut, mocks } = setup('delayed', promote);
+    expect(await sut.sweep()).toBe(1);
+    expect(promote).toHaveBeenCalledTimes(1);
+    expect(mocks.enqueuer.enqueue).not.toHaveBeenCalled();
+    expect(mocks.deliveries.markDead).not.toHaveBeenCalled();
+  });
+
+  it('does not count a delayed job that started before it could be promoted', async () => {
+    const promote = jest.fn(async () => {
+      throw new Error('Job is not in the delayed state');
+    });
+    const { sut, mocks } = setup('delayed', promote);
+    expect(await sut.sweep()).toBe(0);
+    expect(mocks.enqueuer.enqueue).not.toHaveBeenCalled();
   });
 
   it('dead-letters a delivery whose job failed for good', async () => {

@@ -13,6 +13,7 @@ const BATCH = 500;
  * The webhook outbox's sweeper. Deliveries are stored before they are enqueued, so one whose
  * job never made it to Redis (Redis down, crash in between) or was lost there is found here
  * and enqueued again; the deterministic job id makes that a no-op while the job still exists.
+ * A job still delayed long after the delivery's own next-attempt time is run at once.
  */
 @Injectable()
 export class DeliverySweeper implements OnModuleInit, OnApplicationShutdown {
@@ -67,6 +68,14 @@ export class DeliverySweeper implements OnModuleInit, OnApplicationShutdown {
       );
       return false;
     }
+    // Delayed past its due time: the job's backoff fell back to webhookBackoff's escalating
+    // delay (an error before the attempt was logged, e.g. a Mongo write failing) while the
+    // delivery's nextAttemptAt, the schedule that counts, is long past. Run it now.
+    if (state === 'delayed')
+      return job!.promote().then(
+        () => true,
+        () => false, // no longer delayed: it started or was promoted meanwhile
+      );
     if (state === 'completed') await this.producer.remove(QueueName.Notify, deliveryJobId(id));
     else if (state !== 'missing' && state !== 'unknown') return false;
     return this.enqueuer.enqueue(d.orgId, id);
