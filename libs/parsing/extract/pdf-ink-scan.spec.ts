@@ -38,6 +38,28 @@ describe('mayHideText', () => {
     expect(scan(pdfWith('BT /F1g 11 Tf 0 g 72 700 Td (Using 2.1gx) Tj 0 0 0 k ET'))).toBe(false);
   });
 
+  it('follows q/Q: a white page background in its own q … Q leaves later text dark', () => {
+    const chrome = 'q 1 1 1 rg 0 0 612 792 re f Q BT 0 0 0 rg 72 700 Td (Jane) Tj ET';
+    expect(scan(pdfWith(chrome, { flate: true }))).toBe(false);
+    const leaked = 'q 1 1 1 rg 0 0 612 792 re f BT 72 700 Td (Hidden) Tj ET Q';
+    expect(scan(pdfWith(leaked, { flate: true }))).toBe(true);
+  });
+
+  it('reads a page content split across streams as one, and suspects forms drawn light', () => {
+    const split = Buffer.concat([
+      pdfWith('BT /F1 9 Tf 1 1', { flate: true }),
+      pdfWith('1 rg 72 700 Td (Python) Tj ET', { flate: true }),
+    ]);
+    expect(scan(split)).toBe(true);
+    expect(scan(pdfWith('q 1 g /Fm0 Do Q', { flate: true }))).toBe(true);
+  });
+
+  it('skips strings and inline image data', () => {
+    expect(scan(pdfWith('BT 0 g (1 1 1 rg \\) (x) Tj) Tj ET'))).toBe(false);
+    const image = 'BI /W 4 /H 1 /BPC 8 /CS /G ID 1 1 1 rg (x) Tj\nEI BT 0 g (ok) Tj ET';
+    expect(scan(pdfWith(image))).toBe(false);
+  });
+
   it('suspects a near-zero fill alpha in an ExtGState, in or out of streams', () => {
     const gs = Buffer.from('%PDF-1.7\n5 0 obj\n<< /Type /ExtGState /ca 0.05 >>\nendobj\n');
     expect(scan(Buffer.concat([gs, pdfWith(DARK_TEXT)]))).toBe(true);

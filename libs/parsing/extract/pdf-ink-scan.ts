@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { isFlate, pdfStreams } from '../preflight/pdf-streams';
+import { streamMayHideText } from './pdf-content-scan';
 
 /**
  * A byte-level pre-check for `analyzeInk`: whether any content could draw text that a reader
@@ -12,12 +13,16 @@ export function mayHideText(data: Uint8Array, raw: string): boolean {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // Outside streams only dictionaries are readable text; stream bytes there are compressed noise.
   if (alphaNearZero(raw)) return true;
+  const bodies: string[] = [];
   for (const s of pdfStreams(raw)) {
     if (SKIPPED_STREAM.test(s.head)) continue;
     const body = readStream(buf, s.head, s.start, s.end);
-    if (body === null || suspicious(body)) return true;
+    if (body === null || alphaNearZero(body)) return true;
+    bodies.push(body);
   }
-  return false;
+  // One walk over all streams in file order: producers split a page's content at any byte (even
+  // between an operator and its operands) and write the parts one after another.
+  return streamMayHideText(bodies.join('\n'));
 }
 
 /** Images, embedded font programs, metadata and xref tables hold no drawing operators. */
@@ -42,63 +47,10 @@ function readStream(buf: Buffer, head: string, start: number, end: number): stri
 }
 
 const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
-/** Up to four numeric operands, then a fill-colour or render-mode operator. */
-const FILL_OP = new RegExp(
-  String.raw`(?<![\w.])((?:${NUM}\s+){0,3}${NUM})\s+(rg|g|k|scn|sc|Tr)(?![\w*'"])`,
-  'g',
-);
 /** An ExtGState fill alpha; pdf.js treats text under alpha < 0.1 as invisible. */
 const FILL_ALPHA = new RegExp(String.raw`/ca\s+(${NUM})`, 'g');
 
 function alphaNearZero(text: string): boolean {
   for (const m of text.matchAll(FILL_ALPHA)) if (Number(m[1]) < 0.1) return true;
   return false;
-}
-
-function suspicious(text: string): boolean {
-  if (alphaNearZero(text)) return true;
-  for (const m of text.matchAll(FILL_OP)) {
-    const args = m[1].trim().split(/\s+/).map(Number);
-    if (suspiciousOperator(m[2], args)) return true;
-  }
-  return false;
-}
-
-/** Light enough (luminance ≥ 0.85) to be near-invisible on white; pdf.js's own cut is 0.92. */
-const LIGHT = 0.85;
-
-function suspiciousOperator(op: string, args: number[]): boolean {
-  const last = (n: number) => args.slice(-n);
-  switch (op) {
-    case 'Tr':
-      return [3, 7].includes(last(1)[0]);
-    case 'g':
-      return last(1)[0] >= LIGHT;
-    case 'rg':
-      return rgbLight(last(3));
-    case 'k':
-      return cmykLight(last(4));
-    default:
-      return colourNLight(args);
-  }
-}
-
-/**
- * `sc`/`scn` take operands in the current colour space, which is not tracked here: one operand
- * may be gray (1 is white), a separation tint (0 is no ink) or a palette index, so only a
- * mid-range gray or tint is known to be dark. Three are RGB or Lab, four are CMYK.
- */
-function colourNLight(args: number[]): boolean {
-  if (args.length === 1) return !(args[0] > 0.15 && args[0] < LIGHT);
-  if (args.length === 3) return args[0] > 1 || rgbLight(args);
-  if (args.length === 4) return cmykLight(args);
-  return true;
-}
-
-function rgbLight([r, g, b]: number[]): boolean {
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b >= LIGHT;
-}
-
-function cmykLight([c, m, y, k]: number[]): boolean {
-  return rgbLight([(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]);
 }
