@@ -2,7 +2,8 @@
  * Walks decoded PDF content streams just far enough to tell whether any text (or form, which
  * may hold text) is painted in a light fill colour or an invisible render mode. It tracks the
  * fill colour and render mode through `q`/`Q`, so a white page background painted inside its own
- * `q … Q` (as Chrome writes every page) does not count. Unknowns count as light.
+ * `q … Q` (as Chrome writes every page) does not count. Unknowns count as light. Like pdf.js's
+ * operator list, which `analyzeInk` reads, a colour-space change (`cs`) alone changes nothing.
  */
 interface InkState {
   light: boolean;
@@ -12,39 +13,56 @@ interface InkState {
 /** Light enough (luminance ≥ 0.85) to be near-invisible on white; pdf.js's own cut is 0.92. */
 const LIGHT = 0.85;
 const SHOW_OPS = new Set(['Tj', 'TJ', "'", '"', 'Do']);
-const DELIMITERS = '()<>[]{}/%';
+/**
+ * One token per match: a literal string (two levels of nested parentheses; deeper ones split
+ * into harmless pieces), a dictionary bracket, a hex string, a name, a comment, an array bracket,
+ * or a run of regular characters (a number or an operator).
+ */
+const TOKEN =
+  /\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<<|>>|<[^>]*>|\/[^\s()<>[\]{}/%]*|%[^\n]*|[[\]{}]|[^\s()<>[\]{}/%]+/g;
+
+const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
+/** A colour or render-mode operator with its numeric operands, found without tokenizing. */
+const STATE_OP = new RegExp(
+  String.raw`(?<![\w.])((?:${NUM}\s+){0,3}${NUM})\s+(rg|g|k|scn|sc|Tr)(?![\w*'"])`,
+  'g',
+);
+
+/** Whether any operator anywhere sets a light fill or an invisible mode: the walk's premise. */
+function anyLightOperator(s: string): boolean {
+  const dark: InkState = { light: false, invisible: false };
+  for (const m of s.matchAll(STATE_OP)) {
+    const st = applyOperator(dark, m[2], m[1].trim().split(/\s+/).map(Number), false);
+    if (st.light || st.invisible) return true;
+  }
+  return false;
+}
 
 export function streamMayHideText(s: string): boolean {
+  // Most resumes never set a light colour; only those need the token-by-token walk.
+  if (!anyLightOperator(s)) return false;
   let st: InkState = { light: false, invisible: false };
   const saved: InkState[] = [];
   const nums: number[] = [];
   let hadName = false;
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c <= ' ') i++;
-    else if (c === '(') i = skipString(s, i);
-    else if (c === '<') i = s[i + 1] === '<' ? i + 2 : skipTo(s, i, '>');
-    else if (c === '%') i = skipTo(s, i, '\n');
-    else if (c === '/') [i, hadName] = [skipRegular(s, i + 1), true];
-    else if ('>[]{}'.includes(c)) i++;
-    else {
-      const end = skipRegular(s, i + 1);
-      const tok = s.slice(i, end);
-      i = end;
-      const n = Number(tok);
-      if (!Number.isNaN(n)) {
-        nums.push(n);
-        continue;
-      }
-      if (tok === 'q') saved.push({ ...st });
-      else if (tok === 'Q') st = saved.pop() ?? st;
-      else if (tok === 'BI') i = skipInlineImage(s, i);
-      else if (SHOW_OPS.has(tok) && (st.light || st.invisible)) return true;
-      else st = applyOperator(st, tok, nums, hadName);
-      nums.length = 0;
-      hadName = false;
+  const re = new RegExp(TOKEN);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const tok = m[0];
+    const c = tok[0];
+    if (c === '/') hadName = true;
+    if ('(<>[]{}/%'.includes(c)) continue;
+    const n = Number(tok);
+    if (!Number.isNaN(n)) {
+      nums.push(n);
+      continue;
     }
+    if (tok === 'q') saved.push({ ...st });
+    else if (tok === 'Q') st = saved.pop() ?? st;
+    else if (tok === 'BI') re.lastIndex = skipInlineImage(s, re.lastIndex);
+    else if (SHOW_OPS.has(tok) && (st.light || st.invisible)) return true;
+    else st = applyOperator(st, tok, nums, hadName);
+    nums.length = 0;
+    hadName = false;
   }
   return false;
 }
@@ -60,9 +78,6 @@ function applyOperator(st: InkState, op: string, nums: number[], hadName: boolea
       return { ...st, light: rgbLight(last(3)) };
     case 'k':
       return { ...st, light: cmykLight(last(4)) };
-    case 'cs':
-      // A new colour space's initial colour may be a palette entry or a zero tint.
-      return { ...st, light: true };
     case 'sc':
     case 'scn':
       // A name alone is a pattern: pdf.js treats its colour as unknown, not light.
@@ -90,28 +105,6 @@ function rgbLight([r, g, b]: number[]): boolean {
 
 function cmykLight([c, m, y, k]: number[]): boolean {
   return rgbLight([(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]);
-}
-
-function skipRegular(s: string, i: number): number {
-  while (i < s.length && s[i] > ' ' && !DELIMITERS.includes(s[i])) i++;
-  return i;
-}
-
-function skipTo(s: string, i: number, ch: string): number {
-  const j = s.indexOf(ch, i + 1);
-  return j < 0 ? s.length : j + 1;
-}
-
-/** A literal string: balanced parentheses, backslash escapes. */
-function skipString(s: string, i: number): number {
-  let depth = 0;
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return s.length;
 }
 
 /** `BI <dict> ID <binary> EI`: the binary data may hold any byte, so jump to ` EI`. */

@@ -18,7 +18,7 @@ export function mayHideText(data: Uint8Array, raw: string): boolean {
     if (SKIPPED_STREAM.test(s.head)) continue;
     const body = readStream(buf, s.head, s.start, s.end);
     if (body === null || alphaNearZero(body)) return true;
-    bodies.push(body);
+    if (!NOT_CONTENT.test(s.head) && !body.includes('begincmap')) bodies.push(body);
   }
   // One walk over all streams in file order: producers split a page's content at any byte (even
   // between an operator and its operands) and write the parts one after another.
@@ -28,6 +28,9 @@ export function mayHideText(data: Uint8Array, raw: string): boolean {
 /** Images, embedded font programs, metadata and xref tables hold no drawing operators. */
 const SKIPPED_STREAM =
   /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b|\/Length[123]\b|\/Type\s*\/(?:XRef|Metadata)\b/;
+
+/** Streams read for `/ca` only: object streams, ICC profiles, functions, shadings. */
+const NOT_CONTENT = /\/Type\s*\/(?:ObjStm|CMap)\b|\/N\s+\d|\/(?:FunctionType|ShadingType)\b/;
 
 /** Operand bytes per stream; a larger content stream is simply treated as suspicious. */
 const MAX_SCAN_BYTES = 8 * 1024 * 1024;
