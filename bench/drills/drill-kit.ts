@@ -106,17 +106,23 @@ export async function fetchApps(stack: Stack, jobIds: string[]): Promise<Map<str
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 
-/** Waits until every accepted id is terminal in Mongo, or `timeoutMs` passes. */
+/**
+ * Waits until every accepted id is terminal in Mongo. Gives up only after `stallMs` with no
+ * application becoming terminal, so a slow engine finishes a big run while a stuck one still ends.
+ */
 export async function waitTerminal(
   stack: Stack,
   ids: string[],
   jobIds: string[],
-  timeoutMs: number,
+  stallMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  let done = -1;
+  let deadline = Date.now() + stallMs;
   while (Date.now() < deadline) {
     const apps = await fetchApps(stack, jobIds).catch(() => new Map<string, AppDoc>());
-    if (ids.every((id) => TERMINAL.includes(apps.get(id)?.status ?? ''))) return;
+    const now = ids.filter((id) => TERMINAL.includes(apps.get(id)?.status ?? '')).length;
+    if (now === ids.length) return;
+    if (now > done) [done, deadline] = [now, Date.now() + stallMs];
     await sleep(1000);
   }
 }

@@ -4,6 +4,8 @@ import { poisonDrill } from './poison.drill';
 import { redisRestartDrill } from './redis-restart.drill';
 import { workerKillDrill } from './worker-kill.drill';
 import { mongoRestartDrill } from './mongo-restart.drill';
+import { webhookOutageDrill, webhookOutageMs } from './webhook-outage.drill';
+import { soakDrill } from './soak.drill';
 
 export type DrillName =
   'worker-kill' | 'redis-restart' | 'mongo-restart' | 'poison' | 'webhook-outage' | 'soak';
@@ -35,6 +37,15 @@ export async function runDrill(name: DrillName, scale: DrillScale): Promise<Dril
       return mongoRestartDrill({ count: scale.count, rate: scale.rate });
     case 'poison':
       return poisonDrill({ count: scale.count, hostile: scale.hostile, rate: scale.rate });
+    case 'webhook-outage':
+      return webhookOutageDrill({
+        count: scale.count,
+        rate: scale.rate,
+        outageMs: webhookOutageMs(scale.count >= FULL.count),
+      });
+    case 'soak':
+      // Duration, not count, sets a soak's size: 10 min at the full scale, 60 s below it.
+      return soakDrill({ short: scale.count < FULL.count });
     default:
       // Not built yet: say so instead of printing a row that looks like a pass.
       return {

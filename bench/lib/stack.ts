@@ -17,6 +17,8 @@ export interface StackOptions {
   concurrency?: number;
   redisAof?: boolean;
   env?: Record<string, string>;
+  /** Roles of the tenant's client (default recruiter); e.g. add admin to manage webhooks. */
+  roles?: string[];
 }
 
 /** Private Mongo + Redis + one API + N workers, all real processes, torn down by `stop()`. */
@@ -56,13 +58,21 @@ export class Stack {
     }).toString();
   }
 
-  /** A fresh org and recruiter client through the CLI, then a token from POST /auth/token. */
+  /** A fresh org and a client (recruiter unless `roles`) through the CLI, then a token from POST /auth/token. */
   async createTenant(): Promise<string> {
     const org = JSON.parse(this.cli(['orgs', 'create', `bench-${Date.now()}`, '--json'])) as {
       id: string;
     };
     const client = JSON.parse(
-      this.cli(['clients', 'create', '--org', org.id, '--roles', 'recruiter', '--json']),
+      this.cli([
+        'clients',
+        'create',
+        '--org',
+        org.id,
+        '--roles',
+        (this.opts.roles ?? ['recruiter']).join(','),
+        '--json',
+      ]),
     ) as { clientId: string; clientSecret: string };
     const res = await this.http('POST', '/auth/token', {
       grant_type: 'client_credentials',

@@ -4,6 +4,7 @@ import { metricSum, rssMb, sleep } from '../lib/services';
 import { Stack } from '../lib/stack';
 import { round, slope } from '../lib/stats';
 import { lineChart } from '../lib/svg-chart';
+import { pipelineMemory, type PipelineMemory } from './memory-pipeline';
 import type { SuiteArgs } from './suite.types';
 
 /**
@@ -13,6 +14,38 @@ import type { SuiteArgs } from './suite.types';
  */
 export async function memorySuite(args: SuiteArgs): Promise<SuiteResult> {
   const total = args.quick ? 500 : 5000;
+  // With --data, the parse + score code alone over 5,000 real resumes (no database) as well.
+  const pipe = args.data ? await pipelineMemory(args.data, 5000) : undefined;
+  const result = await workerMemory(total);
+  return pipe ? withPipeline(result, pipe) : result;
+}
+
+function withPipeline(result: SuiteResult, pipe: PipelineMemory): SuiteResult {
+  return {
+    ...result,
+    tables: [
+      ...result.tables,
+      { title: 'Parse + score in one process, 5,000 real resumes (no database)', rows: pipe.rows },
+    ],
+    charts: [
+      ...(result.charts ?? []),
+      {
+        file: 'memory-pipeline.svg',
+        svg: lineChart('parse + score process RSS (MB) over resumes', 'resumes', 'MB', pipe.points),
+      },
+    ],
+    targets: [
+      ...(result.targets ?? []),
+      {
+        target: 'no RSS growth above 15% after warm-up (parse + score, 5,000 real resumes)',
+        measured: `${round(100 * pipe.growth, 1)}%`,
+        met: pipe.growth <= 0.15,
+      },
+    ],
+  };
+}
+
+async function workerMemory(total: number): Promise<SuiteResult> {
   const stack = await new Stack({ workers: 1 }).start();
   try {
     const worker = stack.workers[0];
