@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <suite> [--data <dir>] [--runs <n>] [--quick]`: runs one benchmark suite,
+ * `npm run bench -- <suite> [--data <dir>] [--runs <n>] [--count <n>] [--quick]`: runs one benchmark suite,
  * prints its tables and writes bench/results/<suite>.{json,md} plus SVG charts.
  */
 import { machineLine, renderTable, targetRows, writeReport, type SuiteResult } from './lib/report';
@@ -23,7 +23,7 @@ function parseArgs(argv: string[]): { suite?: string; args: SuiteArgs } {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const flagValues = new Set(['--data', '--runs'].map(val));
+  const flagValues = new Set(['--data', '--runs', '--count'].map(val));
   const suite = argv.find((a) => !a.startsWith('--') && !flagValues.has(a));
   return {
     suite,
@@ -31,6 +31,7 @@ function parseArgs(argv: string[]): { suite?: string; args: SuiteArgs } {
       data: val('--data'),
       runs: Number(val('--runs') ?? 5),
       quick: argv.includes('--quick'),
+      count: val('--count') === undefined ? undefined : Number(val('--count')),
     },
   };
 }
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   const { suite, args } = parseArgs(process.argv.slice(2));
   if (!suite || !SUITES[suite]) {
     console.error(
-      `usage: npm run bench -- <${Object.keys(SUITES).join('|')}> [--data <dir>] [--runs <n>] [--quick]`,
+      `usage: npm run bench -- <${Object.keys(SUITES).join('|')}> [--data <dir>] [--runs <n>] [--count <n>] [--quick]`,
     );
     return 2;
   }

@@ -42,7 +42,7 @@ async function phase(stack: Stack, jobId: string, rate: number, seconds: number,
   const t0 = Date.now();
   const outcomes: UploadOutcome[] = await uploadAll(stack, uploads, rate);
   const ids = outcomes.filter((o) => o.id).map((o) => o.id!);
-  await waitTerminal(stack, ids, [jobId], 300_000);
+  await waitTerminal(stack, ids, [jobId], 300_000, 300_000);
   const apps = await fetchApps(stack, [jobId]);
   const lat = ids.map((id) => latencyMs(apps.get(id)!)).filter((x): x is number => x !== undefined);
   const done = ids.filter((id) =>

@@ -13,9 +13,11 @@ import type { SuiteArgs } from './suite.types';
  * once 10% of the work is done (warm-up: JIT, model arena, extractor pool) to the end.
  */
 export async function memorySuite(args: SuiteArgs): Promise<SuiteResult> {
-  const total = args.quick ? 500 : 5000;
+  const total = args.count ?? (args.quick ? 500 : 5000);
   // With --data, the parse + score code alone over 5,000 real resumes (no database) as well.
   const pipe = args.data ? await pipelineMemory(args.data, 5000) : undefined;
+  if (pipe && total === 0)
+    return withPipeline({ suite: 'memory', notes: [], tables: [], charts: [], targets: [] }, pipe);
   const result = await workerMemory(total);
   return pipe ? withPipeline(result, pipe) : result;
 }

@@ -5,6 +5,8 @@ export interface SuiteArgs {
   data?: string;
   /** --runs <n>: repetitions whose median is reported. */
   runs: number;
+  /** --count <n>: resumes for the memory suite's worker run; 0 skips it. */
+  count?: number;
   /** --quick: smaller counts, for a smoke run. */
   quick: boolean;
 }
