@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { QueueName } from '../../queues/queue-names';
 import { parseJobId, QueueProducer } from '../../queues/queue-producer';
 import { ResumeRepository } from '../resumes/resume.repository';
+import { unparseableReason } from '../resumes/unparseable';
 import { ApplicationRecord, ApplicationRepository } from './application.repository';
 import { ApplicationStatus } from './application.schema';
 import { ScreenEnqueuer } from './screen-enqueuer';
@@ -72,6 +73,13 @@ export class OutboxSweeper implements OnModuleInit, OnApplicationShutdown {
     const resume = await this.resumes.findById(app.orgId, app.resumeId);
     if (!resume) return false;
     if (resume.parseStatus === 'parsed') return this.screens.enqueue(app);
+    // Created while its resume's parse was finishing: that parse's fan-out did not see it.
+    const unparseable = unparseableReason(resume);
+    if (unparseable)
+      return this.applications.transition(app.orgId, String(app._id), 'needs_review', unparseable, [
+        'received',
+        'queued',
+      ]);
     return this.producer.add(QueueName.ResumeParse, parseJobId(app.resumeId), {
       orgId: app.orgId,
       resumeId: app.resumeId,

@@ -11,6 +11,7 @@ import { IntakeErrors } from './intake.errors';
 import { readMultipart, ReceivedFile } from './multipart-reader';
 import { ResumeIntakeService } from './resume-intake.service';
 import { ApplicationAccepted, BatchResult, toAccepted } from './intake.dto';
+import { unparseableReason } from '../resumes/unparseable';
 
 interface PortalMeta {
   externalCandidateId?: string;
@@ -179,11 +180,11 @@ export class ApplicationIntakeService {
   }
 
   private async dispatch(app: ApplicationRecord, resume: ResumeRecord): Promise<void> {
+    const unparseable = unparseableReason(resume);
     if (resume.parseStatus === 'parsed') {
       await this.screens.enqueue(app);
-    } else if (resume.parseStatus === 'needs_review' || resume.parseStatus === 'failed') {
-      const reason = `resume could not be parsed: ${resume.parseErrorCode ?? resume.parseError ?? resume.parseStatus}`;
-      await this.applications.transition(app.orgId, String(app._id), 'needs_review', reason);
+    } else if (unparseable) {
+      await this.applications.transition(app.orgId, String(app._id), 'needs_review', unparseable);
     } else {
       await this.intake.enqueueParse(resume);
     }
