@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { orphanSweeps, orphansRemoved } from '../../common/metrics/pipeline-metrics';
 import { AppConfig } from '../../config/app-config';
+import { PeriodicTask } from '../../infra/redis/periodic-task';
 import { RedisService } from '../../infra/redis/redis.service';
 import { FileStorage } from '../../infra/storage/file-storage';
 import { OrphanFileRepository, sweepBounds } from './orphan-file.repository';
@@ -28,58 +28,40 @@ export interface OrphanSweep {
 @Injectable()
 export class OrphanFileSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OrphanFileSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly redis: RedisService,
+    redis: RedisService,
     private readonly orphans: OrphanFileRepository,
     private readonly files: FileStorage,
-  ) {}
-
-  private get periodMs(): number {
-    return this.config.ORPHAN_SWEEP_MINUTES * 60_000;
+  ) {
+    const periodMs = config.ORPHAN_SWEEP_MINUTES * 60_000;
+    this.task = new PeriodicTask(redis, this.logger, {
+      lockKey: ORPHAN_SWEEP_LOCK_KEY,
+      periodMs,
+      firstMs: FIRST_SWEEP_MS,
+      lockMs: Math.max(periodMs - 1000, 1000),
+      what: 'orphaned-file sweep',
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (!this.periodMs) return;
-    // A first sweep soon after start, so workers restarted more often than the period still sweep.
-    this.timer = setTimeout(
-      () => {
-        void this.tick();
-        this.timer = setInterval(() => void this.tick(), this.periodMs);
-        this.timer.unref();
-      },
-      Math.min(this.periodMs, FIRST_SWEEP_MS),
-    );
-    this.timer.unref();
+    this.task.start(() => this.tick());
   }
 
   /** One sweep if this worker wins the period's lock; undefined when another worker has it. */
-  async tick(now = new Date()): Promise<OrphanSweep | undefined> {
-    if (this.running) return undefined;
-    try {
-      const won = await this.redis.client.set(
-        ORPHAN_SWEEP_LOCK_KEY,
-        randomUUID(),
-        'PX',
-        Math.max(this.periodMs - 1000, 1000),
-        'NX',
-      );
-      if (won !== 'OK') return undefined;
-      const run = this.sweep(now);
-      this.running = run;
-      const result = await run;
-      orphanSweeps().inc({ outcome: 'ok' });
-      return result;
-    } catch (err) {
-      orphanSweeps().inc({ outcome: 'failed' });
-      this.logger.warn(`orphaned-file sweep failed: ${(err as Error).message}`);
-      return undefined;
-    } finally {
-      this.running = undefined;
-    }
+  tick(now = new Date()): Promise<OrphanSweep | undefined> {
+    return this.task.tick(async () => {
+      try {
+        const result = await this.sweep(now);
+        orphanSweeps().inc({ outcome: 'ok' });
+        return result;
+      } catch (err) {
+        orphanSweeps().inc({ outcome: 'failed' });
+        throw err;
+      }
+    });
   }
 
   /** Files first: a file delete cut short after its files doc leaves chunks the second step finds. */
@@ -103,8 +85,7 @@ export class OrphanFileSweeper implements OnApplicationBootstrap, OnApplicationS
     return { files, chunks };
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }
