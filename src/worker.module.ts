@@ -7,7 +7,7 @@ import { NotificationsWorkerModule } from './modules/notifications/notifications
 import { ResumesWorkerModule } from './modules/resumes/resumes-worker.module';
 import { ScreeningWorkerModule } from './modules/screening/screening-worker.module';
 import { ScreeningModelHolder } from './modules/screening/screening-model.holder';
-import { WorkerDrainModule } from './queues/worker-drain';
+import { WorkerLifecycleModule } from './queues/worker-lifecycle';
 
 /** The worker process: BullMQ processors; serves only probes and metrics over HTTP. */
 @Module({})
@@ -21,7 +21,7 @@ export class WorkerModule {
         ComplianceWorkerModule,
         NotificationsWorkerModule,
         ResumesWorkerModule,
-        WorkerDrainModule,
+        WorkerLifecycleModule,
         HealthModule.forRoot({ imports: [ScreeningWorkerModule], checks: [ScreeningModelHolder] }),
       ],
     };

@@ -2,9 +2,9 @@ import { textResume, uploadAll } from '../drills/drill-kit';
 import type { SuiteResult } from '../lib/report';
 import { metricSum, rssMb, sleep } from '../lib/services';
 import { Stack } from '../lib/stack';
-import { round, slope } from '../lib/stats';
+import { round } from '../lib/stats';
 import { lineChart } from '../lib/svg-chart';
-import { pipelineMemory, type PipelineMemory } from './memory-pipeline';
+import { growthRow, pipelineMemory, type PipelineMemory } from './memory-pipeline';
 import type { SuiteArgs } from './suite.types';
 
 /**
@@ -75,10 +75,8 @@ async function workerMemory(total: number): Promise<SuiteResult> {
       await sleep(2000);
     }
     await uploading;
-    const warm = samples.find((s) => s.done >= total / 10) ?? samples[0];
     const end = samples[samples.length - 1];
-    const after = samples.filter((s) => s.t >= warm.t);
-    const growth = (end.rss - warm.rss) / warm.rss;
+    const { row, growth } = growthRow(samples, total / 10);
     return {
       suite: 'memory',
       notes: [
@@ -88,23 +86,7 @@ async function workerMemory(total: number): Promise<SuiteResult> {
       tables: [
         {
           title: 'Worker memory',
-          rows: [
-            {
-              'RSS after warm-up MB': round(warm.rss, 1),
-              'RSS at end MB': round(end.rss, 1),
-              'RSS growth %': round(100 * growth, 1),
-              'heap after warm-up MB': round(warm.heap, 1),
-              'heap at end MB': round(end.heap, 1),
-              'RSS slope MB/1000 resumes': round(
-                1000 *
-                  slope(
-                    after.map((s) => s.done),
-                    after.map((s) => s.rss),
-                  ),
-                2,
-              ),
-            },
-          ],
+          rows: [row],
         },
       ],
       charts: [

@@ -21,7 +21,8 @@ const SHOW_OPS = new Set(['Tj', 'TJ', "'", '"', 'Do']);
 const TOKEN =
   /\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<<|>>|<[^>]*>|\/[^\s()<>[\]{}/%]*|%[^\n]*|[[\]{}]|[^\s()<>[\]{}/%]+/g;
 
-const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
+/** A PDF number token (integer or real, optional sign). */
+export const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
 /** A colour or render-mode operator with its numeric operands, found without tokenizing. */
 const STATE_OP = new RegExp(
   String.raw`(?<![\w.])((?:${NUM}\s+){0,3}${NUM})\s+(rg|g|k|scn|sc|Tr)(?![\w*'"])`,

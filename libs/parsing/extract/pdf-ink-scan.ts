@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { isFlate, pdfStreams } from '../preflight/pdf-streams';
-import { streamMayHideText } from './pdf-content-scan';
+import { NUM, streamMayHideText } from './pdf-content-scan';
 
 /**
  * A byte-level pre-check for `analyzeInk`: whether any content could draw text that a reader
@@ -49,7 +49,6 @@ function readStream(buf: Buffer, head: string, start: number, end: number): stri
   }
 }
 
-const NUM = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)`;
 /** An ExtGState fill alpha; pdf.js treats text under alpha < 0.1 as invisible. */
 const FILL_ALPHA = new RegExp(String.raw`/ca\s+(${NUM})`, 'g');
 

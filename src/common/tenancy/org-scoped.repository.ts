@@ -1,5 +1,6 @@
 import { Model, ProjectionType, QueryFilter, SortOrder, Types, UpdateQuery } from 'mongoose';
 import { DomainError } from '../../../libs/common/errors';
+import { isObjectIdString } from '../../infra/mongo/find-in-org';
 
 /** A stored document as repositories return it (lean, with its id). */
 export type WithId<T, Id = Types.ObjectId> = T & { _id: Id };
@@ -50,7 +51,7 @@ export abstract class OrgScopedRepository<T extends { orgId: string }> {
 
   /** Whether `id` can name a document; override for non-ObjectId keys. */
   protected isValidId(id: string): boolean {
-    return Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id;
+    return isObjectIdString(id);
   }
 
   protected scope(orgId: string, filter: QueryFilter<T> = {}): QueryFilter<T> {

@@ -77,4 +77,4 @@ export class WorkerDrain implements BeforeApplicationShutdown {
 
 /** Starts the processors when Mongo is up, and drains them before shutdown. */
 @Module({ imports: [DiscoveryModule], providers: [WorkerStarter, WorkerDrain] })
-export class WorkerDrainModule {}
+export class WorkerLifecycleModule {}
